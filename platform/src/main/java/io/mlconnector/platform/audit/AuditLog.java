@@ -1,0 +1,79 @@
+package io.mlconnector.platform.audit;
+
+import io.mlconnector.platform.database.Sql;
+import io.mlconnector.platform.database.TenantTransactions;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The append-only record of everything ml-connector did for a tenant. Appends and queries run in
+ * the tenant's transaction; PostgreSQL itself refuses updates and deletes of this table.
+ */
+@Singleton
+public class AuditLog {
+
+    private static final int MAX_TEXT = 4000;
+
+    private final Sql sql;
+    private final TenantTransactions transactions;
+
+    public AuditLog(Sql sql, TenantTransactions transactions) {
+        this.sql = sql;
+        this.transactions = transactions;
+    }
+
+    public void append(AuditEntry entry) {
+        transactions.write(entry.tenantId(), () -> insert(entry));
+    }
+
+    /** Appends inside a transaction the caller already holds for the entry's tenant. */
+    public void insert(AuditEntry entry) {
+        sql.update("INSERT INTO audit_log (tenant_id, connection_id, correlation_id, step, outcome, source_id, target_id, message) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                entry.tenantId(), entry.connectionId(), clip(entry.correlationId()), clip(entry.step()), clip(entry.outcome()),
+                clip(entry.sourceId()), clip(entry.targetId()), clip(entry.message()));
+    }
+
+    public AuditPage query(UUID tenantId, AuditQuery query) {
+        StringBuilder where = new StringBuilder("WHERE tenant_id = ?");
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(tenantId);
+        if (query.connectionId() != null) {
+            where.append(" AND connection_id = ?");
+            parameters.add(query.connectionId());
+        }
+        if (query.correlationId() != null) {
+            where.append(" AND correlation_id = ?");
+            parameters.add(query.correlationId());
+        }
+        if (query.from() != null) {
+            where.append(" AND occurred_at >= ?");
+            parameters.add(query.from());
+        }
+        if (query.to() != null) {
+            where.append(" AND occurred_at < ?");
+            parameters.add(query.to());
+        }
+        parameters.add(query.size() + 1);
+        parameters.add((long) query.page() * query.size());
+        List<AuditEntry> rows = transactions.read(tenantId, () -> sql.list(
+                "SELECT * FROM audit_log " + where + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?",
+                AuditLog::entry, parameters.toArray()));
+        boolean hasMore = rows.size() > query.size();
+        return new AuditPage(hasMore ? rows.subList(0, query.size()) : rows, query.page(), query.size(), hasMore);
+    }
+
+    private static AuditEntry entry(ResultSet row) throws SQLException {
+        return new AuditEntry(row.getLong("id"), row.getObject("tenant_id", UUID.class), row.getObject("connection_id", UUID.class),
+                row.getString("correlation_id"), row.getString("step"), row.getString("outcome"), row.getString("source_id"),
+                row.getString("target_id"), row.getString("message"), Sql.instant(row, "occurred_at"));
+    }
+
+    private static String clip(String value) {
+        return value == null || value.length() <= MAX_TEXT ? value : value.substring(0, MAX_TEXT) + "…";
+    }
+}
