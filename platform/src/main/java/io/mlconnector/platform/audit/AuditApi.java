@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.mlconnector.platform.ops.NotFound;
 import io.mlconnector.platform.tenancy.CurrentTenant;
 import java.time.Instant;
 import java.util.UUID;
@@ -20,6 +21,11 @@ public class AuditApi {
 
     public AuditApi(AuditLog audit) {
         this.audit = audit;
+    }
+
+    @Get("/{id}")
+    public AuditEntry entry(Authentication authentication, long id) {
+        return audit.find(CurrentTenant.of(authentication).tenantId(), id).orElseThrow(() -> new NotFound("Audit entry"));
     }
 
     @Get

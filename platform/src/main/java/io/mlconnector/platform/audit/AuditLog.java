@@ -67,6 +67,11 @@ public class AuditLog {
         return new AuditPage(hasMore ? rows.subList(0, query.size()) : rows, query.page(), query.size(), hasMore);
     }
 
+    /** One entry by id, only if it belongs to the tenant (row-level security enforces it too). */
+    public java.util.Optional<AuditEntry> find(UUID tenantId, long id) {
+        return transactions.read(tenantId, () -> sql.one("SELECT * FROM audit_log WHERE id = ? AND tenant_id = ?", AuditLog::entry, id, tenantId));
+    }
+
     private static AuditEntry entry(ResultSet row) throws SQLException {
         return new AuditEntry(row.getLong("id"), row.getObject("tenant_id", UUID.class), row.getObject("connection_id", UUID.class),
                 row.getString("correlation_id"), row.getString("step"), row.getString("outcome"), row.getString("source_id"),

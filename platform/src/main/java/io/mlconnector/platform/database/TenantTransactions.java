@@ -5,7 +5,8 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.sql.ResultSet;
+import io.micronaut.transaction.TransactionDefinition;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -16,6 +17,8 @@ import java.util.function.Supplier;
  */
 @Singleton
 public class TenantTransactions {
+
+    private static final TransactionDefinition SYSTEM = TransactionDefinition.of(TransactionDefinition.Propagation.REQUIRES_NEW);
 
     private final TransactionOperations<Connection> transactions;
 
@@ -44,25 +47,33 @@ public class TenantTransactions {
         });
     }
 
-    /** Work of the platform itself across tenants (routing, sign-in look-ups, schedulers). */
+    /**
+     * Work of the platform itself across tenants (routing, sign-in look-ups, schedulers). Always a
+     * transaction of its own, so it never inherits a tenant's role from a caller's transaction.
+     */
     public <T> T system(Supplier<T> work) {
-        return transactions.executeWrite(status -> work.get());
+        return transactions.execute(SYSTEM, status -> work.get());
     }
 
     private static void enterTenant(Connection connection, UUID tenantId) {
         if (tenantId == null) {
             throw new IllegalStateException("No tenant for a tenant transaction");
         }
-        try (Statement role = connection.createStatement()) {
-            role.execute("SET LOCAL ROLE ml_tenant");
+        // One round trip: read the tenant already set (a joined outer transaction), drop to the
+        // tenant role and set the tenant, all local to this transaction.
+        String previous;
+        try (PreparedStatement enter = connection.prepareStatement(
+                "SELECT current_setting('app.tenant_id', true), set_config('role', 'ml_tenant', true), set_config('app.tenant_id', ?, true)")) {
+            enter.setString(1, tenantId.toString());
+            try (ResultSet result = enter.executeQuery()) {
+                result.next();
+                previous = result.getString(1);
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not enter the tenant role", e);
+            throw new IllegalStateException("Could not enter the tenant's transaction", e);
         }
-        try (PreparedStatement set = connection.prepareStatement("SELECT set_config('app.tenant_id', ?, true)")) {
-            set.setString(1, tenantId.toString());
-            set.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not set the tenant", e);
+        if (previous != null && !previous.isEmpty() && !previous.equals(tenantId.toString())) {
+            throw new IllegalStateException("A transaction of one tenant cannot be joined by work for another tenant");
         }
     }
 }

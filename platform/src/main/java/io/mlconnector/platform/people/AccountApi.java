@@ -18,6 +18,7 @@ import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.micronaut.security.token.render.AccessRefreshToken;
 import io.micronaut.serde.annotation.Serdeable;
 import io.mlconnector.platform.database.TenantTransactions;
+import io.mlconnector.platform.ops.NotFound;
 import io.mlconnector.platform.tenancy.CurrentTenant;
 import io.mlconnector.platform.tenancy.Tenant;
 import io.mlconnector.platform.tenancy.TenantRepository;
@@ -111,6 +112,13 @@ public class AccountApi {
     public List<Person> colleagues(Authentication authentication) {
         CurrentTenant current = CurrentTenant.of(authentication);
         return transactions.read(current.tenantId(), people::listInTenant);
+    }
+
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Get("/people/{id}")
+    public Person colleague(Authentication authentication, UUID id) {
+        CurrentTenant current = CurrentTenant.of(authentication);
+        return transactions.read(current.tenantId(), () -> people.find(id)).orElseThrow(() -> new NotFound("Person"));
     }
 
     @Secured(SecurityRule.IS_AUTHENTICATED)

@@ -40,11 +40,11 @@ public class PersonRepository {
     }
 
     public List<Person> listInTenant() {
-        return sql.list("SELECT " + COLUMNS + " FROM users ORDER BY created_at", PersonRepository::person);
+        return sql.list("SELECT " + COLUMNS + " FROM users WHERE tenant_id = current_tenant() ORDER BY created_at", PersonRepository::person);
     }
 
     public Optional<Person> find(UUID id) {
-        return sql.one("SELECT " + COLUMNS + " FROM users WHERE id = ?", PersonRepository::person, id);
+        return sql.one("SELECT " + COLUMNS + " FROM users WHERE id = ? AND tenant_id = current_tenant()", PersonRepository::person, id);
     }
 
     private static Person person(ResultSet row) throws SQLException {

@@ -16,7 +16,11 @@ public final class SessionKeyBootstrap implements ApplicationContextConfigurer {
 
     @Override
     public void configure(ApplicationContextBuilder builder) {
-        String key = Base64.getEncoder().encodeToString(MasterKey.load().derive("session signing"));
-        builder.properties(Map.of("micronaut.security.token.jwt.signatures.secret.generator.secret", key));
+        MasterKey masterKey = MasterKey.load();
+        builder.properties(Map.of(
+                "micronaut.security.token.jwt.signatures.secret.generator.secret",
+                Base64.getEncoder().encodeToString(masterKey.derive("session signing")),
+                "micronaut.security.csrf.signature-key",
+                Base64.getEncoder().encodeToString(masterKey.derive("csrf token signing"))));
     }
 }

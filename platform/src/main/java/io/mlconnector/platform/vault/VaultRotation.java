@@ -19,7 +19,14 @@ public class VaultRotation {
     private static final int BATCH = 200;
 
     /** What a rotation did. */
-    public record Result(int newPrimaryKeyId, int reencrypted) {
+    public record Result(int newPrimaryKeyId, Pass pass) {
+    }
+
+    /**
+     * One pass over the stored credentials. Unreadable ones (tampered with, or written under another
+     * master key) are counted and left as they are: one bad row must not stop the rest rotating.
+     */
+    public record Pass(int reencrypted, int unreadable) {
     }
 
     private record Row(UUID tenantId, UUID connectionId, String field, byte[] ciphertext) {
@@ -39,14 +46,16 @@ public class VaultRotation {
 
     public Result rotate() {
         int primary = keys.rotate();
-        int done = reencryptAll();
-        LOG.info("Vault rotated: key {} is primary, {} credentials re-encrypted", primary, done);
-        return new Result(primary, done);
+        Pass pass = reencryptAll();
+        LOG.info("Vault rotated: key {} is primary, {} credentials re-encrypted, {} unreadable",
+                primary, pass.reencrypted(), pass.unreadable());
+        return new Result(primary, pass);
     }
 
     /** Re-encrypts every credential not yet under the primary key. Safe to run again. */
-    public int reencryptAll() {
+    public Pass reencryptAll() {
         int total = 0;
+        int unreadable = 0;
         String after = "";
         UUID afterConnection = new UUID(0, 0);
         while (true) {
@@ -58,11 +67,18 @@ public class VaultRotation {
                     row -> new Row(row.getObject("tenant_id", UUID.class), row.getObject("connection_id", UUID.class),
                             row.getString("field"), row.getBytes("ciphertext")), fromConnection, fromField));
             if (rows.isEmpty()) {
-                return total;
+                return new Pass(total, unreadable);
             }
             for (Row row : rows) {
                 if (!underPrimary(row.ciphertext())) {
-                    String value = vault.decrypt(row.tenantId(), row.connectionId(), row.field(), row.ciphertext());
+                    String value;
+                    try {
+                        value = vault.decrypt(row.tenantId(), row.connectionId(), row.field(), row.ciphertext());
+                    } catch (VaultException e) {
+                        LOG.warn("Credential '{}' of connection {} cannot be decrypted; left as it is", row.field(), row.connectionId());
+                        unreadable++;
+                        continue;
+                    }
                     byte[] fresh = vault.encrypt(row.tenantId(), row.connectionId(), row.field(), value);
                     transactions.write(row.tenantId(), () -> sql.update(
                             "UPDATE credentials SET ciphertext = ?, updated_at = now() WHERE connection_id = ? AND field = ? AND ciphertext = ?",
