@@ -32,6 +32,12 @@ public final class EmbeddedDatabase {
                 LOG.info("Embedded PostgreSQL started with its data in {}", directory);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
+            } catch (IllegalStateException e) {
+                if (String.valueOf(e.getMessage()).contains("could not lock")) {
+                    throw new IllegalStateException("Another ml-connector is already running on the data in " + directory
+                            + ". Stop it first, or set ML_DATA_DIR to another folder.", e);
+                }
+                throw e;
             }
         }
         return jdbcUrl();

@@ -1,0 +1,22 @@
+/**
+ * QuickBooks Desktop (qbXML 13.0) for ml-connector plugins.
+ *
+ * <p>The contract plugins use:
+ * <ul>
+ *   <li>{@link io.mlconnector.systems.qbd.QbRequests}: builders for the requests plugins send most
+ *       (receive payment, deposit with fees, refund, customer add/mod/query, invoice query, delete);
+ *       every other message is a plain object of {@code io.mlconnector.systems.qbd.xml}.</li>
+ *   <li>{@link io.mlconnector.systems.qbd.QbXml}: a request object to its XML fragment (validated
+ *       against the schema), and response fragments or documents back to typed objects.</li>
+ *   <li>{@link io.mlconnector.systems.qbd.QbStatus}: what a response's status means and whether to
+ *       proceed, re-query, retry later or park.</li>
+ *   <li>{@link io.mlconnector.systems.qbd.QbAmounts}, {@link io.mlconnector.systems.qbd.QbDates},
+ *       {@link io.mlconnector.systems.qbd.QbText}: money, dates and text made to fit qbXML.</li>
+ *   <li>{@link io.mlconnector.systems.qbd.QbVersionNegotiation}: which qbXML version to speak with a
+ *       given QuickBooks, and which messages it lacks.</li>
+ *   <li>{@link io.mlconnector.systems.qbd.QbIterators}: paging large queries.</li>
+ * </ul>
+ * The generated bindings in {@code io.mlconnector.systems.qbd.xml} come from
+ * {@code src/main/resources/qbxml/qbxml-ml.xsd} at build time.
+ */
+package io.mlconnector.systems.qbd;
