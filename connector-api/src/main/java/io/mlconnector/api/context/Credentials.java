@@ -1,0 +1,22 @@
+package io.mlconnector.api.context;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The connection's credentials by the keys of the spec's credential fields. */
+public interface Credentials {
+
+    Optional<String> get(String key);
+
+    /** The value, or an exception whose message names the missing field (never a value). */
+    default String require(String key) {
+        return get(key).orElseThrow(() -> new io.mlconnector.api.CannotProcess(
+                "The credential '" + key + "' is not set for this connection"));
+    }
+
+    /** A field that may hold several values during a rotation, separated by commas or whitespace. */
+    default List<String> all(String key) {
+        return get(key).map(v -> Arrays.stream(v.split("[,\\s]+")).filter(s -> !s.isBlank()).toList()).orElse(List.of());
+    }
+}

@@ -1,0 +1,20 @@
+package io.mlconnector.api.qbd;
+
+/**
+ * A qbXML request waiting for the next Web Connector session, as one {@code <XxxRq>} element
+ * without envelope. The platform sets its {@code requestID}, batches it with others into one
+ * {@code QBXMLMsgsRq}, and hands the matching response back to {@code onQuickBooksResponse}.
+ *
+ * @param fragment    the request element, e.g. {@code <ReceivePaymentAddRq>…</ReceivePaymentAddRq>}
+ * @param purpose     what the response will be used for, e.g. {@code payment.add}; returned with it
+ * @param correlation the business object it serves, e.g. a GoCardless payment id; returned with it
+ *                    and recorded in the audit log
+ * @param independent true when it may share a batch with requests that fail (continueOnError);
+ *                    false when it must run alone, e.g. because it depends on an earlier one
+ */
+public record QuickBooksRequest(String fragment, String purpose, String correlation, boolean independent) {
+
+    public static QuickBooksRequest of(String fragment, String purpose, String correlation) {
+        return new QuickBooksRequest(fragment, purpose, correlation, true);
+    }
+}
