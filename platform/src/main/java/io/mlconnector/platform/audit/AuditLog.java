@@ -38,6 +38,29 @@ public class AuditLog {
                 clip(entry.sourceId()), clip(entry.targetId()), clip(entry.message()));
     }
 
+    /** Appends many entries of one tenant in one statement, inside the caller's transaction. */
+    public void insertAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        StringBuilder statement = new StringBuilder(
+                "INSERT INTO audit_log (tenant_id, connection_id, correlation_id, step, outcome, source_id, target_id, message) VALUES ");
+        List<Object> parameters = new ArrayList<>(entries.size() * 8);
+        for (int i = 0; i < entries.size(); i++) {
+            AuditEntry entry = entries.get(i);
+            statement.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+            parameters.add(entry.tenantId());
+            parameters.add(entry.connectionId());
+            parameters.add(clip(entry.correlationId()));
+            parameters.add(clip(entry.step()));
+            parameters.add(clip(entry.outcome()));
+            parameters.add(clip(entry.sourceId()));
+            parameters.add(clip(entry.targetId()));
+            parameters.add(clip(entry.message()));
+        }
+        sql.update(statement.toString(), parameters.toArray());
+    }
+
     public AuditPage query(UUID tenantId, AuditQuery query) {
         StringBuilder where = new StringBuilder("WHERE tenant_id = ?");
         List<Object> parameters = new ArrayList<>();

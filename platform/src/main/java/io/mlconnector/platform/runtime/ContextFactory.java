@@ -1,0 +1,108 @@
+package io.mlconnector.platform.runtime;
+
+import io.micronaut.context.BeanProvider;
+import io.mlconnector.api.context.ConnectorContext;
+import io.mlconnector.platform.audit.AuditLog;
+import io.mlconnector.platform.connections.Connection;
+import io.mlconnector.platform.database.TenantTransactions;
+import io.mlconnector.platform.plugins.PluginHost;
+import io.mlconnector.platform.sync.AlertStore;
+import io.mlconnector.platform.sync.CursorStore;
+import io.mlconnector.platform.sync.IdMappingStore;
+import io.mlconnector.platform.sync.SyncRecordStore;
+import io.mlconnector.platform.vault.CredentialVault;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Builds the context a connector gets for one call on one connection. */
+@Singleton
+public class ContextFactory {
+
+    private final TenantTransactions transactions;
+    private final CredentialVault vault;
+    private final BeanProvider<PluginHost> plugins;
+    private final IdMappingStore ids;
+    private final SyncRecordStore syncRecords;
+    private final CursorStore cursors;
+    private final AlertStore alerts;
+    private final AuditLog audit;
+    private final BeanProvider<QuickBooksAccess> quickBooks;
+    private final PlatformOutboundHttp http;
+    private final SystemOverrides overrides;
+    private final Clock clock;
+
+    public ContextFactory(TenantTransactions transactions, CredentialVault vault, BeanProvider<PluginHost> plugins, IdMappingStore ids,
+                          SyncRecordStore syncRecords, CursorStore cursors, AlertStore alerts, AuditLog audit,
+                          BeanProvider<QuickBooksAccess> quickBooks, PlatformOutboundHttp http, SystemOverrides overrides, Clock clock) {
+        this.transactions = transactions;
+        this.vault = vault;
+        this.plugins = plugins;
+        this.ids = ids;
+        this.syncRecords = syncRecords;
+        this.cursors = cursors;
+        this.alerts = alerts;
+        this.audit = audit;
+        this.quickBooks = quickBooks;
+        this.http = http;
+        this.overrides = overrides;
+        this.clock = clock;
+    }
+
+    /**
+     * @param eventId the inbox event being handled, linked to the sync records the connector opens;
+     *                null outside event handling
+     */
+    public ConnectorContext create(Connection connection, Long eventId) {
+        return new PlatformConnectorContext(connection, eventId, this);
+    }
+
+    TenantTransactions transactions() {
+        return transactions;
+    }
+
+    CredentialVault vault() {
+        return vault;
+    }
+
+    PluginHost plugins() {
+        return plugins.get();
+    }
+
+    IdMappingStore ids() {
+        return ids;
+    }
+
+    SyncRecordStore syncRecords() {
+        return syncRecords;
+    }
+
+    CursorStore cursors() {
+        return cursors;
+    }
+
+    AlertStore alerts() {
+        return alerts;
+    }
+
+    AuditLog audit() {
+        return audit;
+    }
+
+    QuickBooksAccess quickBooks() {
+        return quickBooks.isPresent() ? quickBooks.get() : (tenant, connection) -> {
+            throw new IllegalStateException("QuickBooks Desktop is not available on this platform");
+        };
+    }
+
+    PlatformOutboundHttp http() {
+        return http;
+    }
+
+    SystemOverrides overrides() {
+        return overrides;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,85 @@
+package io.mlconnector.platform.sync;
+
+import io.mlconnector.api.context.SyncStatus;
+import io.mlconnector.platform.audit.AuditEntry;
+import io.mlconnector.platform.audit.AuditLog;
+import io.mlconnector.platform.database.Sql;
+import io.mlconnector.platform.database.TenantTransactions;
+import io.mlconnector.platform.jobs.Jobs;
+import io.mlconnector.platform.ops.NotFound;
+import io.mlconnector.platform.people.InvalidInput;
+import io.mlconnector.platform.webhooks.InboxRepository;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Runs a sync record's last event again. Safe to press twice: the connector's id ledger makes
+ * sure an object already in the other system is not posted again.
+ */
+@Singleton
+public class ReplayService {
+
+    private final TenantTransactions transactions;
+    private final SyncRecordStore records;
+    private final IdMappingStore ids;
+    private final InboxRepository inbox;
+    private final Jobs jobs;
+    private final AuditLog audit;
+    private final Sql sql;
+
+    public ReplayService(TenantTransactions transactions, SyncRecordStore records, IdMappingStore ids, InboxRepository inbox,
+                         Jobs jobs, AuditLog audit, Sql sql) {
+        this.transactions = transactions;
+        this.records = records;
+        this.ids = ids;
+        this.inbox = inbox;
+        this.jobs = jobs;
+        this.audit = audit;
+        this.sql = sql;
+    }
+
+    public void replay(UUID tenantId, UUID recordId) {
+        long eventId = transactions.write(tenantId, () -> {
+            SyncRecordStore.Row row = records.find(recordId).orElseThrow(() -> new NotFound("Sync record"));
+            if (row.lastEventId() == null) {
+                throw InvalidInput.of("record", "This record has no event to run again.");
+            }
+            if (row.record().status() == SyncStatus.DONE) {
+                throw InvalidInput.of("record", "This record is already done; there is nothing to replay.");
+            }
+            inbox.reopen(row.lastEventId());
+            records.setStatus(row.connectionId(), row.record().kind(), row.record().sourceId(), SyncStatus.PENDING, null, null);
+            audit.insert(AuditEntry.of(tenantId, "sync.replayed", "queued").connection(row.connectionId())
+                    .correlation(row.record().sourceId()).ids(row.record().sourceId(), null));
+            return row.lastEventId();
+        });
+        jobs.rerun(eventId);
+    }
+
+    /** Replays every failed record of a connection; returns how many. */
+    public int replayFailed(UUID tenantId, UUID connectionId) {
+        List<UUID> failed = transactions.read(tenantId, () -> sql.list(
+                "SELECT id FROM sync_records WHERE connection_id = ? AND tenant_id = current_tenant() AND status = 'FAILED' AND last_event_id IS NOT NULL",
+                row -> row.getObject(1, UUID.class), connectionId));
+        failed.forEach(id -> replay(tenantId, id));
+        return failed.size();
+    }
+
+    /**
+     * A person's answer to "needs attention": records which object on the other side this one is
+     * (e.g. the accounting customer for a payer), then runs the record again.
+     */
+    public void resolve(UUID tenantId, UUID recordId, String kind, String sourceId, String targetId) {
+        if (kind == null || kind.isBlank() || sourceId == null || sourceId.isBlank() || targetId == null || targetId.isBlank()) {
+            throw InvalidInput.of("targetId", "Choose what this should be matched to.");
+        }
+        transactions.write(tenantId, () -> {
+            SyncRecordStore.Row row = records.find(recordId).orElseThrow(() -> new NotFound("Sync record"));
+            ids.replace(tenantId, row.connectionId(), kind, sourceId, targetId);
+            audit.insert(AuditEntry.of(tenantId, "mapping.set-by-person", "ok").connection(row.connectionId())
+                    .correlation(row.record().sourceId()).ids(sourceId, targetId).message(kind + " matched by a person"));
+        });
+        replay(tenantId, recordId);
+    }
+}

@@ -1,0 +1,149 @@
+package io.mlconnector.platform.testing;
+
+import io.mlconnector.api.CannotProcess;
+import io.mlconnector.api.Connector;
+import io.mlconnector.api.RetryLater;
+import io.mlconnector.api.context.ConnectorContext;
+import io.mlconnector.api.spec.CheckResult;
+import io.mlconnector.api.spec.ConnectorSpec;
+import io.mlconnector.api.spec.CredentialField;
+import io.mlconnector.api.spec.ScheduleSpec;
+import io.mlconnector.api.spec.SettingField;
+import io.mlconnector.api.spec.SystemSpec;
+import io.mlconnector.api.spec.WebhookSource;
+import io.mlconnector.api.webhook.InboundEvent;
+import io.mlconnector.api.webhook.WebhookRequest;
+import io.mlconnector.api.webhook.WebhookResult;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A connector for platform tests. Webhooks are {@code {"events":[{"id":"E1","type":"ok","object":"O1"},…]}}
+ * signed with hex HMAC-SHA256 of the body in {@code X-Test-Signature}. The event type says what
+ * {@code handle} does: {@code ok} posts the object once (id ledger), {@code fail} cannot be processed,
+ * {@code flaky} fails twice then works, {@code attention} needs a person, {@code hang} blocks,
+ * {@code crash} throws an unexpected error.
+ */
+public class TestConnector implements Connector {
+
+    public static final String ID = "test-pair";
+    public static final String SECRET_FIELD = "signing_secret";
+    private static final Pattern EVENT = Pattern.compile(
+            "\\{\"id\":\"([^\"]+)\",\"type\":\"([^\"]+)\",\"object\":\"([^\"]+)\"}");
+
+    /** Objects "posted" to the imaginary target system, by object id: must never exceed one each. */
+    public static final Map<String, AtomicInteger> POSTED = new ConcurrentHashMap<>();
+    /** How often handle ran per event id. */
+    public static final Map<String, AtomicInteger> HANDLED = new ConcurrentHashMap<>();
+    public static volatile CountDownLatch hangRelease = new CountDownLatch(1);
+
+    @Override
+    public ConnectorSpec spec() {
+        return new ConnectorSpec(ID, "1.0.0", "Test Books ↔ Test Pay", "Moves test payments into test books.",
+                List.of(SystemSpec.of("test-pay", "Test Pay",
+                                CredentialField.secret("api_key", "API key", "From Test Pay's developer page").matching("tk_[a-z0-9]{8,}"),
+                                CredentialField.secret(SECRET_FIELD, "Webhook signing secret", "From Test Pay's webhook page")),
+                        SystemSpec.of("test-books", "Test Books", CredentialField.plain("company", "Company id", "Shown in Test Books").optional())),
+                List.of(SettingField.choice("posting", "Post when", "When a payment is posted", "confirmed", "confirmed", "paid_out"),
+                        SettingField.text("deposit_account", "Deposit account", "Where payments go", "Undeposited Funds")),
+                List.of(new WebhookSource("test-pay", "Test Pay", SECRET_FIELD, "Paste the URL under Developers → Webhooks")),
+                List.of(new ScheduleSpec("poll", Duration.ofMinutes(5), "Looks for events missed by webhooks")));
+    }
+
+    @Override
+    public CheckResult check(ConnectorContext context) {
+        boolean keyOk = context.credentials().get("api_key").isPresent();
+        return CheckResult.of(
+                keyOk ? CheckResult.ok("Test Pay", "Connected to Test Pay") : CheckResult.problem("Test Pay", "No API key is saved yet"),
+                CheckResult.ok("Test Books", "Test Books answered"));
+    }
+
+    @Override
+    public WebhookResult receiveWebhook(WebhookRequest request, ConnectorContext context) {
+        String signature = request.header("X-Test-Signature").orElse("");
+        boolean valid = request.secrets().stream().anyMatch(secret -> MessageDigest.isEqual(
+                sign(request.body(), secret).getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII)));
+        if (!valid) {
+            return WebhookResult.rejected(498, "Invalid signature");
+        }
+        String body = request.bodyText();
+        if (!body.startsWith("{\"events\":[")) {
+            return WebhookResult.rejected(400, "Not a Test Pay webhook");
+        }
+        List<InboundEvent> events = new ArrayList<>();
+        Matcher matcher = EVENT.matcher(body);
+        while (matcher.find()) {
+            if (!matcher.group(2).equals("ignored")) {
+                events.add(new InboundEvent("test-pay", matcher.group(1), matcher.group(2), matcher.group(3), null, matcher.group()));
+            }
+        }
+        return WebhookResult.accepted(events, events.isEmpty() ? 204 : 200);
+    }
+
+    @Override
+    public void handle(InboundEvent event, ConnectorContext context) {
+        int run = HANDLED.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+        context.syncRecords().open("payment", event.objectId(), "Test payment " + event.objectId());
+        switch (event.type()) {
+            case "fail" -> throw new CannotProcess("The invoice for " + event.objectId() + " is closed");
+            case "flaky" -> {
+                if (run <= 2) {
+                    throw new RetryLater("Test Books is busy", Duration.ofMillis(200));
+                }
+            }
+            case "attention" -> {
+                if (context.ids().target("customer", event.objectId()).isEmpty()) {
+                    context.syncRecords().needsAttention("payment", event.objectId(), "Which customer paid this?");
+                    return;
+                }
+            }
+            case "hang" -> {
+                try {
+                    hangRelease.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RetryLater("interrupted");
+                }
+            }
+            case "crash" -> throw new IllegalStateException("unexpected bug in the connector");
+            default -> { }
+        }
+        String target = "T-" + event.objectId();
+        if (context.ids().put("payment", event.objectId(), target)) {
+            POSTED.computeIfAbsent(event.objectId(), id -> new AtomicInteger()).incrementAndGet();
+            context.audit().record(event.id(), "payment.posted", "ok", event.objectId(), target, null);
+        }
+        context.syncRecords().done("payment", event.objectId(), target);
+    }
+
+    public static String sign(byte[] body, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String body(String... idTypeObject) {
+        StringBuilder json = new StringBuilder("{\"events\":[");
+        for (int i = 0; i + 2 < idTypeObject.length; i += 3) {
+            json.append(i == 0 ? "" : ",").append("{\"id\":\"").append(idTypeObject[i]).append("\",\"type\":\"")
+                    .append(idTypeObject[i + 1]).append("\",\"object\":\"").append(idTypeObject[i + 2]).append("\"}");
+        }
+        return json.append("]}").toString();
+    }
+}
