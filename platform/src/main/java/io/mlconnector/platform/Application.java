@@ -27,7 +27,7 @@ public final class Application {
     }
 
     private static void rotateVaultKey() {
-        try (ApplicationContext context = ApplicationContext.builder().properties(java.util.Map.of("micronaut.server.enabled", false))
+        try (ApplicationContext context = ApplicationContext.builder().properties(java.util.Map.of("micronaut.server.enabled", false, "ml.jobs.enabled", false))
                 .start()) {
             VaultRotation.Result result = context.getBean(VaultRotation.class).rotate();
             System.out.printf("Vault key rotated: key %d is now primary; %d credentials re-encrypted, %d unreadable.%n",

@@ -10,6 +10,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -33,7 +34,8 @@ public class SchedulerFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchedulerFactory.class);
 
-    @Singleton
+    /** Created with the application context, so jobs run from start-up, not from the first webhook. */
+    @Context
     @Bean(preDestroy = "stop")
     Scheduler scheduler(DataSource dataSource, EventProcessor events, ScheduleRunner schedules, RetryPolicy retries,
                         @Value("${ml.jobs.threads:8}") int threads,

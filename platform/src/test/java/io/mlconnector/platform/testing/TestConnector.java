@@ -34,7 +34,8 @@ import javax.crypto.spec.SecretKeySpec;
  * signed with hex HMAC-SHA256 of the body in {@code X-Test-Signature}. The event type says what
  * {@code handle} does: {@code ok} posts the object once (id ledger), {@code fail} cannot be processed,
  * {@code flaky} fails twice then works, {@code attention} needs a person, {@code hang} blocks,
- * {@code crash} throws an unexpected error.
+ * {@code crash} throws an unexpected error,
+ * {@code slow} takes 30 ms.
  */
 public class TestConnector implements Connector {
 
@@ -118,6 +119,13 @@ public class TestConnector implements Connector {
                 }
             }
             case "crash" -> throw new IllegalStateException("unexpected bug in the connector");
+            case "slow" -> {
+                try {
+                    Thread.sleep(30);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             default -> { }
         }
         String target = "T-" + event.objectId();
