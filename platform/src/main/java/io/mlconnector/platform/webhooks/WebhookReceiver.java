@@ -45,6 +45,8 @@ public class WebhookReceiver {
     private final InboxRepository inbox;
     private final AuditLog audit;
     private final Jobs jobs;
+    private final ShortLivedCache<String, Connection> byToken = new ShortLivedCache<>(Duration.ofSeconds(5));
+    private final ShortLivedCache<String, List<String>> secrets = new ShortLivedCache<>(Duration.ofSeconds(30));
 
     public WebhookReceiver(TenantTransactions transactions, ConnectionRepository connections, PluginHost plugins,
                            PluginCalls calls, ContextFactory contexts, CredentialVault vault, InboxRepository inbox,
@@ -60,11 +62,26 @@ public class WebhookReceiver {
         this.jobs = jobs;
     }
 
+    private WebhookResult verify(Connection connection, PluginHost.LoadedConnector connector, WebhookSource webhookSource,
+                                 String source, byte[] body, Map<String, List<String>> headers, boolean fresh) {
+        String cacheKey = connection.id() + "/" + webhookSource.secretField();
+        if (fresh) {
+            secrets.forget(cacheKey);
+        }
+        List<String> secretList = webhookSource.secretField() == null ? List.of() : secrets.get(cacheKey, key -> {
+            String stored = vault.read(connection.tenantId(), connection.id()).get(webhookSource.secretField());
+            return stored == null ? List.of() : Arrays.stream(stored.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+        });
+        WebhookRequest request = new WebhookRequest(source, body, headers, secretList);
+        return calls.call(connection.connectorId(), "receiveWebhook", VERIFY_LIMIT,
+                () -> connector.connector().receiveWebhook(request, contexts.create(connection, null)));
+    }
+
     public Outcome receive(String token, String source, byte[] body, Map<String, List<String>> headers) {
         if (token == null || token.length() < 20) {
             return new Outcome(404, "Unknown webhook address");
         }
-        Connection connection = transactions.system(() -> connections.findByWebhookToken(token)).orElse(null);
+        Connection connection = byToken.get(token, t -> transactions.system(() -> connections.findByWebhookToken(t)).orElse(null));
         if (connection == null) {
             return new Outcome(404, "Unknown webhook address");
         }
@@ -77,16 +94,13 @@ public class WebhookReceiver {
         if (webhookSource == null) {
             return new Outcome(404, "This address does not accept webhooks from '" + source + "'");
         }
-        String secrets = webhookSource.secretField() == null ? null
-                : vault.read(connection.tenantId(), connection.id()).get(webhookSource.secretField());
-        List<String> secretList = secrets == null ? List.of()
-                : Arrays.stream(secrets.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-        WebhookRequest request = new WebhookRequest(source, body, headers, secretList);
-
         WebhookResult result;
         try {
-            result = calls.call(connection.connectorId(), "receiveWebhook", VERIFY_LIMIT,
-                    () -> connector.connector().receiveWebhook(request, contexts.create(connection, null)));
+            result = verify(connection, connector, webhookSource, source, body, headers, false);
+            if (result instanceof WebhookResult.Rejected) {
+                // The secret may have just changed (here or on another instance): check once more with fresh ones.
+                result = verify(connection, connector, webhookSource, source, body, headers, true);
+            }
         } catch (RuntimeException e) {
             LOG.error("Connector {} failed to read a webhook for connection {}", connection.connectorId(), connection.id(), e);
             return new Outcome(500, "The webhook could not be read; it was not stored");
@@ -97,13 +111,22 @@ public class WebhookReceiver {
             return new Outcome(rejected.status(), rejected.reason());
         }
         WebhookResult.Accepted accepted = (WebhookResult.Accepted) result;
-        List<Long> stored = transactions.write(connection.tenantId(), () -> {
-            List<Long> ids = inbox.store(connection.tenantId(), connection.id(), accepted.events());
-            audit.insertAll(accepted.events().stream().map(event -> AuditEntry.of(connection.tenantId(), "event.received",
-                            "stored").connection(connection.id()).correlation(event.id()).ids(event.objectId(), null)
-                    .message(event.type())).toList());
-            return ids;
-        });
+        List<Long> stored;
+        try {
+            stored = transactions.write(connection.tenantId(), () -> {
+                List<Long> ids = inbox.store(connection.tenantId(), connection.id(), accepted.events());
+                audit.insertAll(accepted.events().stream().map(event -> AuditEntry.of(connection.tenantId(), "event.received",
+                                "stored").connection(connection.id()).correlation(event.id()).ids(event.objectId(), null)
+                        .message(event.type())).toList());
+                return ids;
+            });
+        } catch (RuntimeException e) {
+            byToken.forget(token);
+            if (transactions.system(() -> connections.findByWebhookToken(token)).isEmpty()) {
+                return new Outcome(404, "Unknown webhook address");
+            }
+            throw e;
+        }
         if (connection.active()) {
             jobs.handleEvents(stored);
         }
