@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * One step in the life of something ml-connector did: an event received, a mapping decided, a
  * request sent, a response read. {@code sourceId} and {@code targetId} are the external ids on
- * each side (e.g. a GoCardless payment id and a QuickBooks TxnID). Never holds a secret.
+ * each side (e.g. a payment id of the payments system and the accounting system's transaction id).
+ * Never holds a secret.
  */
 @Serdeable
 public record AuditEntry(
