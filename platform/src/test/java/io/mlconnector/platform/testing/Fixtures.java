@@ -12,9 +12,12 @@ public class Fixtures {
     private final Sql sql;
     private final TenantTransactions transactions;
 
-    public Fixtures(Sql sql, TenantTransactions transactions) {
+    public Fixtures(Sql sql, TenantTransactions transactions, io.mlconnector.platform.plugins.PluginHost plugins) {
         this.sql = sql;
         this.transactions = transactions;
+        if (plugins.connector(WebConnectorTestConnector.ID).isEmpty()) {
+            plugins.register(new WebConnectorTestConnector());
+        }
     }
 
     public UUID tenant(String name) {

@@ -1,0 +1,20 @@
+package io.mlconnector.platform.qbwc;
+
+import io.micronaut.core.annotation.Nullable;
+import java.util.UUID;
+
+/**
+ * One row of the Web Connector queue as the session side sees it.
+ *
+ * @param orderGroup set for requests queued together in order; they travel in one stopOnError message
+ * @param sendAlone  QuickBooks once refused a whole batch this request was in, so it now travels alone
+ */
+record QueuedRequest(long id, String requestId, String type, String fragment, String purpose, @Nullable String correlation,
+                     boolean independent, @Nullable UUID orderGroup, @Nullable Integer groupPosition, boolean sendAlone,
+                     int attempts, String status) {
+
+    /** Whether it may share a continueOnError message with unrelated requests. */
+    boolean batchable() {
+        return independent && !sendAlone && orderGroup == null;
+    }
+}
