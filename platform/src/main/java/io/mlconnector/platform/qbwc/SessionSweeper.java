@@ -3,6 +3,7 @@ package io.mlconnector.platform.qbwc;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.mlconnector.platform.audit.AuditEntry;
+import io.mlconnector.platform.audit.AuditLog;
 import io.mlconnector.platform.database.Sql;
 import io.mlconnector.platform.database.TenantTransactions;
 import jakarta.inject.Singleton;
@@ -27,11 +28,11 @@ public class SessionSweeper {
 
     private final Sql sql;
     private final TenantTransactions transactions;
-    private final QbwcAudit audit;
+    private final AuditLog audit;
     private final QbwcSettings settings;
     private final Clock clock;
 
-    public SessionSweeper(Sql sql, TenantTransactions transactions, QbwcAudit audit, QbwcSettings settings, Clock clock) {
+    public SessionSweeper(Sql sql, TenantTransactions transactions, AuditLog audit, QbwcSettings settings, Clock clock) {
         this.sql = sql;
         this.transactions = transactions;
         this.audit = audit;
@@ -64,7 +65,7 @@ public class SessionSweeper {
                         + "WHERE session_id = ? AND status = 'sent'", session.id());
                 sql.update("UPDATE web_connector_sessions SET state = 'expired', closed_at = ? WHERE id = ?", now, session.id());
                 if (unanswered > 0) {
-                    audit.insert(List.of(AuditEntry.of(session.tenantId(), "qbwc.session", "expired").connection(session.connectionId())
+                    audit.insertAll(List.of(AuditEntry.of(session.tenantId(), "qbwc.session", "expired").connection(session.connectionId())
                             .message("The Web Connector stopped answering; " + unanswered
                                     + " requests it was carrying go back in the queue")));
                 }

@@ -2,6 +2,7 @@ package io.mlconnector.platform.qbwc;
 
 import io.mlconnector.api.qbd.QuickBooksResponse;
 import io.mlconnector.platform.audit.AuditEntry;
+import io.mlconnector.platform.audit.AuditLog;
 import io.mlconnector.platform.database.Sql;
 import io.mlconnector.platform.database.TenantTransactions;
 import jakarta.inject.Singleton;
@@ -44,14 +45,14 @@ public class WebConnectorService {
     private final QueuedRequests queue;
     private final ResponseDelivery delivery;
     private final WebConnectorSessionListener listener;
-    private final QbwcAudit audit;
+    private final AuditLog audit;
     private final TenantTransactions transactions;
     private final Sql sql;
     private final QbwcSettings settings;
     private final Clock clock;
 
     public WebConnectorService(WebConnectorAccounts accounts, WebConnectorSessions sessions, QueuedRequests queue,
-                               ResponseDelivery delivery, WebConnectorSessionListener listener, QbwcAudit audit,
+                               ResponseDelivery delivery, WebConnectorSessionListener listener, AuditLog audit,
                                TenantTransactions transactions, Sql sql, QbwcSettings settings, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
@@ -109,7 +110,7 @@ public class WebConnectorService {
                 return false;
             }
             sessions.open(tenantId, connectionId, ticket, now, now.plus(settings.sessionIdleTimeout()));
-            audit.insert(List.of(AuditEntry.of(tenantId, "qbwc.session", "started").connection(connectionId)
+            audit.insertAll(List.of(AuditEntry.of(tenantId, "qbwc.session", "started").connection(connectionId)
                     .message("The Web Connector signed in; " + waiting + " QuickBooks requests are waiting")));
             return true;
         });
@@ -147,7 +148,7 @@ public class WebConnectorService {
                                 + (session.roundTrips() + 1) + " of the session"
                                 + (request.attempts() > 0 ? ", attempt " + (request.attempts() + 1) : "")));
             }
-            audit.insert(entries);
+            audit.insertAll(entries);
             return QbxmlMessage.compose(version, claimed.stopOnError() ? QbxmlMessage.OnError.STOP : QbxmlMessage.OnError.CONTINUE,
                     fragments);
         });
@@ -201,7 +202,7 @@ public class WebConnectorService {
             accounts.recordUnreachable(session.connectionId(), text, now);
             queue.requeueInFlight(session.id());
             sessions.recordError(session.id(), text);
-            audit.insert(List.of(AuditEntry.of(session.tenantId(), "qbwc.connection-error", "unreachable")
+            audit.insertAll(List.of(AuditEntry.of(session.tenantId(), "qbwc.connection-error", "unreachable")
                     .connection(session.connectionId()).message(text + ". The queued work waits for the next update.")));
         });
         return "done";
@@ -230,7 +231,7 @@ public class WebConnectorService {
             String summary = closed.sent() + " QuickBooks requests sent in " + closed.roundTrips() + " messages: "
                     + closed.answered() + " answered, " + closed.requeued() + " to retry in a later session, " + closed.failed() + " failed"
                     + (unanswered > 0 ? ", " + unanswered + " unanswered put back in the queue" : "") + ".";
-            audit.insert(List.of(AuditEntry.of(session.tenantId(), "qbwc.session", "closed").connection(session.connectionId())
+            audit.insertAll(List.of(AuditEntry.of(session.tenantId(), "qbwc.session", "closed").connection(session.connectionId())
                     .message("The Web Connector session ended. " + summary)));
             return "OK. " + summary;
         });
@@ -279,7 +280,7 @@ public class WebConnectorService {
                 answered(session, inFlight, parts, tally, now);
             }
         }
-        audit.insert(tally.entries);
+        audit.insertAll(tally.entries);
         sessions.recordOutcome(session.id(), tally.answered, tally.failed, tally.requeued, tally.lastError);
         return tally.outcomes;
     }
@@ -388,7 +389,7 @@ public class WebConnectorService {
             int unanswered = queue.requeueInFlight(earlier);
             sessions.close(earlier, "closed", now);
             if (unanswered > 0) {
-                audit.insert(List.of(AuditEntry.of(tenantId, "qbwc.session", "abandoned").connection(connectionId)
+                audit.insertAll(List.of(AuditEntry.of(tenantId, "qbwc.session", "abandoned").connection(connectionId)
                         .message(unanswered + " requests sent in an earlier Web Connector session that never answered "
                                 + "go back in the queue")));
             }
