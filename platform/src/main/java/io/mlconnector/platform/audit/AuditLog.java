@@ -90,6 +90,17 @@ public class AuditLog {
         return new AuditPage(hasMore ? rows.subList(0, query.size()) : rows, query.page(), query.size(), hasMore);
     }
 
+    /**
+     * Everything recorded about one object of a connection: entries correlated with it, or naming
+     * it as the source or target id. Oldest first, so it reads as a story.
+     */
+    public List<AuditEntry> trail(UUID tenantId, UUID connectionId, String objectId, int limit) {
+        return transactions.read(tenantId, () -> sql.list(
+                "SELECT * FROM audit_log WHERE tenant_id = ? AND connection_id = ? AND (correlation_id = ? OR source_id = ? OR target_id = ?) "
+                        + "ORDER BY occurred_at, id LIMIT ?",
+                AuditLog::entry, tenantId, connectionId, objectId, objectId, objectId, limit));
+    }
+
     /** One entry by id, only if it belongs to the tenant (row-level security enforces it too). */
     public java.util.Optional<AuditEntry> find(UUID tenantId, long id) {
         return transactions.read(tenantId, () -> sql.one("SELECT * FROM audit_log WHERE id = ? AND tenant_id = ?", AuditLog::entry, id, tenantId));

@@ -15,7 +15,6 @@ import io.mlconnector.api.context.SyncRecord;
 import io.mlconnector.api.context.SyncStatus;
 import io.mlconnector.platform.audit.AuditEntry;
 import io.mlconnector.platform.audit.AuditLog;
-import io.mlconnector.platform.audit.AuditQuery;
 import io.mlconnector.platform.connections.ConnectionService;
 import io.mlconnector.platform.database.TenantTransactions;
 import io.mlconnector.platform.ops.NotFound;
@@ -74,7 +73,7 @@ public class SyncApi {
     public RecordDetail get(Authentication authentication, UUID id) {
         UUID tenant = CurrentTenant.of(authentication).tenantId();
         SyncRecordStore.Row row = transactions.read(tenant, () -> records.find(id)).orElseThrow(() -> new NotFound("Sync record"));
-        List<AuditEntry> trail = audit.query(tenant, new AuditQuery(row.connectionId(), row.record().sourceId(), null, null, 0, 200)).entries();
+        List<AuditEntry> trail = audit.trail(tenant, row.connectionId(), row.record().sourceId(), 500);
         return new RecordDetail(row.record(), row.connectionId(), trail);
     }
 

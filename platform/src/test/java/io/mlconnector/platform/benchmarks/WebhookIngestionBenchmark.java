@@ -58,14 +58,15 @@ class WebhookIngestionBenchmark {
 
         batched(http, connection, "warm", 20, 4);
         double batchedRate = batched(http, connection, "run", 120, 4);
-        double[] single = singles(http, connection, 200, 30);
+        singles(http, connection, "warm", 200, 10);
+        double[] single = singles(http, connection, "run", 200, 30);
         double insertRate = plainInsert(connection, 120);
 
         System.out.printf(Locale.ROOT, "%nWEBHOOK INGESTION (2 cores, loopback, embedded PostgreSQL)%n");
         System.out.printf(Locale.ROOT, "batched, %d events per signed request, 4 senders: %.0f events/s stored%n", BATCH, batchedRate);
         System.out.printf(Locale.ROOT, "plain batched INSERT of the same rows: %.0f rows/s%n", insertRate);
         System.out.printf(Locale.ROOT, "ingestion as a fraction of the plain INSERT: %.2f%n", batchedRate / insertRate);
-        System.out.printf(Locale.ROOT, "single-event requests at %.0f req/s offered for 30 s: achieved %.0f req/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %.0f%n",
+        System.out.printf(Locale.ROOT, "single-event requests at %.0f req/s offered for 30 s after 10 s of warm-up: achieved %.0f req/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %.0f%n",
                 200.0, single[0], single[1], single[2], single[3], single[4]);
     }
 
@@ -102,11 +103,11 @@ class WebhookIngestionBenchmark {
     }
 
     /** Open-loop: requests leave on a fixed schedule whatever the answers' latency. */
-    private double[] singles(HttpClient http, Runtime.TestConnection connection, int perSecond, int seconds) throws Exception {
+    private double[] singles(HttpClient http, Runtime.TestConnection connection, String prefix, int perSecond, int seconds) throws Exception {
         int total = perSecond * seconds;
         List<HttpRequest> prepared = new ArrayList<>(total);
         for (int i = 0; i < total; i++) {
-            prepared.add(signed(connection, TestConnector.body("EV-single-" + i, "ok", "P-single-" + i)));
+            prepared.add(signed(connection, TestConnector.body("EV-single-" + prefix + i, "ok", "P-single-" + prefix + i)));
         }
         double[] latencies = new double[total];
         AtomicInteger errors = new AtomicInteger();
@@ -130,6 +131,12 @@ class WebhookIngestionBenchmark {
         }
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         double elapsed = (System.nanoTime() - start) / 1e9;
+        for (int window = 0; window < seconds; window += 5) {
+            double[] part = Arrays.copyOfRange(latencies, window * perSecond, Math.min(total, (window + 5) * perSecond));
+            Arrays.sort(part);
+            System.out.printf(Locale.ROOT, "  %s %2d-%2d s: p50 %.1f ms, p99 %.1f ms%n", prefix, window, window + 5,
+                    part[part.length / 2], part[(int) (part.length * 0.99)]);
+        }
         Arrays.sort(latencies);
         return new double[] {total / elapsed, latencies[total / 2], latencies[(int) (total * 0.99)], latencies[total - 1], errors.get()};
     }
