@@ -138,10 +138,23 @@ class QueuedRequests {
     }
 
     /** Requests a session took but never answered go back to the queue as they were. */
+    /**
+     * Settles the requests a session sent without getting their answers (it died, or QuickBooks timed
+     * out). Queries go back in line: asking twice changes nothing. Anything else may or may not have
+     * been done by QuickBooks, so sending it again could post it twice: its connector is told the
+     * outcome is unknown and decides, typically by searching QuickBooks before trying again.
+     */
     int requeueInFlight(UUID sessionId) {
-        return sql.update("UPDATE web_connector_requests SET status = 'queued', session_id = NULL WHERE session_id = ? AND status = 'sent'",
-                sessionId);
+        int requeued = sql.update("UPDATE web_connector_requests SET status = 'queued', session_id = NULL "
+                + "WHERE session_id = ? AND status = 'sent' AND request_type LIKE '%QueryRq'", sessionId);
+        int unknown = sql.update("UPDATE web_connector_requests SET status = 'failed', session_id = NULL, finished_at = now(), "
+                + "attempts = attempts + 1, response = NULL, last_error = ? WHERE session_id = ? AND status = 'sent'",
+                OUTCOME_UNKNOWN, sessionId);
+        return requeued + unknown;
     }
+
+    static final String OUTCOME_UNKNOWN = "The Web Connector session ended before QuickBooks answered this request, "
+            + "so it is not known whether QuickBooks carried it out. It was not sent again.";
 
     /** Answered or failed requests whose plugin has not had the outcome yet. */
     List<Undelivered> undelivered(UUID connectionId, Instant finishedBefore, int limit) {

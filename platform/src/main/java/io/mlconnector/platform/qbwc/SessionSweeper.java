@@ -29,10 +29,13 @@ public class SessionSweeper {
     private final Sql sql;
     private final TenantTransactions transactions;
     private final AuditLog audit;
+    private final QueuedRequests requests;
     private final QbwcSettings settings;
     private final Clock clock;
 
-    public SessionSweeper(Sql sql, TenantTransactions transactions, AuditLog audit, QbwcSettings settings, Clock clock) {
+    public SessionSweeper(Sql sql, TenantTransactions transactions, AuditLog audit, QbwcSettings settings, Clock clock,
+                          QueuedRequests requests) {
+        this.requests = requests;
         this.sql = sql;
         this.transactions = transactions;
         this.audit = audit;
@@ -61,13 +64,13 @@ public class SessionSweeper {
                     row -> new Expired(row.getObject("id", UUID.class), row.getObject("tenant_id", UUID.class),
                             row.getObject("connection_id", UUID.class)), now);
             for (Expired session : expired) {
-                int unanswered = sql.update("UPDATE web_connector_requests SET status = 'queued', session_id = NULL "
-                        + "WHERE session_id = ? AND status = 'sent'", session.id());
+                int unanswered = requests.requeueInFlight(session.id());
                 sql.update("UPDATE web_connector_sessions SET state = 'expired', closed_at = ? WHERE id = ?", now, session.id());
                 if (unanswered > 0) {
                     audit.insertAll(List.of(AuditEntry.of(session.tenantId(), "qbwc.session", "expired").connection(session.connectionId())
                             .message("The Web Connector stopped answering; " + unanswered
-                                    + " requests it was carrying go back in the queue")));
+                                    + " requests it was carrying were settled: queries go back in the queue, other requests are "
+                                    + "reported to their connector as not known")));
                 }
             }
             return expired.size();

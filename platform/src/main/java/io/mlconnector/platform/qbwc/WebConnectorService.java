@@ -94,7 +94,9 @@ public class WebConnectorService {
             return sql.one("SELECT status FROM connections WHERE id = ?", row -> row.getString(1), connectionId)
                     .map("ACTIVE"::equals).orElse(false);
         });
-        delivery.redeliver(tenantId, connectionId);
+        // Everything settled before this sign-in reaches its connector now, including requests of a
+        // session that died, whose outcome is unknown.
+        delivery.redeliver(tenantId, connectionId, now.plusMillis(1));
         if (active) {
             try {
                 listener.sessionStarting(tenantId, connectionId);
@@ -390,8 +392,8 @@ public class WebConnectorService {
             sessions.close(earlier, "closed", now);
             if (unanswered > 0) {
                 audit.insertAll(List.of(AuditEntry.of(tenantId, "qbwc.session", "abandoned").connection(connectionId)
-                        .message(unanswered + " requests sent in an earlier Web Connector session that never answered "
-                                + "go back in the queue")));
+                        .message(unanswered + " requests sent in an earlier Web Connector session never got an answer: "
+                                + "queries go back in the queue, other requests are reported to their connector as not known")));
             }
         }
     }

@@ -310,33 +310,41 @@ class WebConnectorSessionTest {
     }
 
     @Test
-    void theRequestsOfAKilledSessionAreSentAgainInTheNextSession() {
-        List<String> ids = List.of(enqueuePayment("PM1"), enqueuePayment("PM2"));
+    void aKilledSessionsQueriesAreAskedAgainButItsPaymentsAreNeverSentTwice() {
+        String payment = enqueuePayment("PM1");
+        String query = queue.enqueue(acme.tenantId(), acme.connectionId(),
+                QuickBooksRequest.of("<CustomerQueryRq><MaxReturned>5</MaxReturned></CustomerQueryRq>", "customer.query", "Q1"));
 
         SessionResult killed = session(WebConnectorFaults.none().withSessionKilledOnRoundTrip(1));
         assertEquals(SessionOutcome.KILLED, killed.outcome());
-        assertEquals("sent", fixtures.status(acme, ids.get(0)));
+        assertEquals(1, quickBooks.payments().size(), "QuickBooks did apply the payment before the session died");
+        assertEquals("sent", fixtures.status(acme, payment));
         assertTrue(handler.responses(acme.connectionId()).isEmpty());
 
         SessionResult next = session();
 
         assertEquals(SessionOutcome.COMPLETED, next.outcome());
-        assertEquals(ids, Dom.requestIds(next.transcript().roundTrips().get(0).requestXml()));
-        assertEquals(ids, handler.responses(acme.connectionId()).stream().map(QuickBooksResponse::requestId).toList());
+        assertEquals(List.of(query), Dom.requestIds(next.transcript().roundTrips().get(0).requestXml()), "only the query is asked again");
+        assertEquals(1, quickBooks.payments().size(), "the payment was not sent a second time");
+        QuickBooksResponse unknown = handler.responses(acme.connectionId()).stream()
+                .filter(r -> r.requestId().equals(payment)).findFirst().orElseThrow();
+        assertNull(unknown.fragment());
+        assertTrue(unknown.errorMessage().contains("not known whether QuickBooks carried it out"), unknown.errorMessage());
+        assertTrue(handler.responses(acme.connectionId()).stream().anyMatch(r -> r.requestId().equals(query) && r.answered()));
         assertTrue(audit.query(acme.tenantId(), new AuditQuery(acme.connectionId(), null, null, null, 0, 50)).entries().stream()
                 .anyMatch(e -> e.step().equals("qbwc.session") && e.outcome().equals("abandoned")));
     }
 
     @Test
-    void theRequestsOfASessionThatStoppedAnsweringGoBackToTheQueueWhenItExpires() {
+    void theRequestsOfASessionThatStoppedAnsweringAreSettledWhenItExpires() {
         String requestId = enqueuePayment("PM1");
         SessionResult killed = session(WebConnectorFaults.none().withSessionKilledOnRoundTrip(1));
         assertEquals("sent", fixtures.status(acme, requestId));
 
         sweeper.expire(Instant.now().plus(Duration.ofHours(1)));
 
-        assertEquals("queued", fixtures.status(acme, requestId));
-        assertEquals(1, queue.pending(acme.tenantId(), acme.connectionId(), "PM1"));
+        assertEquals("failed", fixtures.status(acme, requestId), "an add whose outcome is unknown is not queued again");
+        assertEquals(0, queue.pending(acme.tenantId(), acme.connectionId(), "PM1"));
         // Should the Web Connector come back on the dead ticket, it is told the session is over.
         QBWebConnectorSvcSoap late = new QBWebConnectorSvc(url("/qbwc?wsdl")).getQBWebConnectorSvcSoap();
         assertEquals(100, late.receiveResponseXML(killed.ticket(), "<?xml version=\"1.0\"?><QBXML><QBXMLMsgsRs/></QBXML>", "", ""));
