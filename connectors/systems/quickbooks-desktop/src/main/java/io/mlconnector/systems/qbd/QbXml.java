@@ -315,11 +315,21 @@ public final class QbXml {
         return text == null ? e.getClass().getSimpleName() : text;
     }
 
+    /**
+     * JAXB looks for its implementation through the calling thread's context class loader. Inside a
+     * connector plugin that loader belongs to the host application, which may have no JAXB at all or
+     * another copy of it, so the lookup is pointed at the loader that loaded this library.
+     */
     private static JAXBContext createContext() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(QbXml.class.getClassLoader());
         try {
             return JAXBContext.newInstance(ObjectFactory.class);
         } catch (JAXBException e) {
             throw new IllegalStateException("Cannot create the qbXML binding context", e);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 }

@@ -1,0 +1,142 @@
+package io.mlconnector.connectors.qbdgocardless;
+
+import io.mlconnector.api.context.ConnectorContext;
+import io.mlconnector.api.context.SyncStatus;
+import io.mlconnector.systems.gocardless.GoCardlessCustomer;
+import io.mlconnector.systems.qbd.QbIterators;
+import io.mlconnector.systems.qbd.QbRequests;
+import io.mlconnector.systems.qbd.xml.ActiveStatus;
+import io.mlconnector.systems.qbd.xml.CustomerQueryRq;
+import io.mlconnector.systems.qbd.xml.CustomerQueryRs;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the QuickBooks customer of a GoCardless customer that the ledger does not know yet, by
+ * reading QuickBooks' active customers page by page (an iterator, within one Web Connector session)
+ * and matching e-mail, then name. One lookup per GoCardless customer, however many of its payments
+ * wait: they are remembered in the ledger and carry on together once the customer is known, or wait
+ * together for a person to pick the customer.
+ */
+final class CustomerScan {
+
+    static final String SCAN = "customer.scan";
+
+    private static final int PAGE_SIZE = 100;
+    private static final int MAX_RESTARTS = 3;
+
+    private final Flows flows;
+
+    CustomerScan(Flows flows) {
+        this.flows = flows;
+    }
+
+    /**
+     * Looks up the customer, unless a lookup is already under way.
+     *
+     * @param paymentId the payment waiting for the answer, or null (e.g. a new mandate)
+     */
+    void start(String goCardlessCustomerId, String paymentId, String eventId, ConnectorContext ctx) {
+        if (paymentId != null) {
+            ctx.ids().replace(LedgerKinds.PAYMENT_AWAITING_CUSTOMER, paymentId, goCardlessCustomerId);
+        }
+        if (ctx.quickBooks().pending(goCardlessCustomerId) > 0) {
+            audit(ctx, paymentId, goCardlessCustomerId, "customer.lookup", "ok", null,
+                    "Waiting for the lookup of GoCardless customer " + goCardlessCustomerId + " already under way");
+            return;
+        }
+        QbQueue.send(ctx, firstPage(goCardlessCustomerId), Step.of(SCAN).with("ev", eventId), goCardlessCustomerId);
+        audit(ctx, paymentId, goCardlessCustomerId, "customer.lookup", "queued", null,
+                "Looking for the QuickBooks customer of GoCardless customer " + goCardlessCustomerId
+                        + " by e-mail and name");
+    }
+
+    private static CustomerQueryRq firstPage(String goCardlessCustomerId) {
+        return QbRequests.customerQuery(QbQueue.requestId("cust", goCardlessCustomerId))
+                .startIterator(PAGE_SIZE)
+                .activeStatus(ActiveStatus.ACTIVE_ONLY)
+                .includeRetElements("ListID", "Name", "FullName", "CompanyName", "FirstName", "LastName", "Email")
+                .build();
+    }
+
+    void onPage(QbAnswer answer, Step step, String goCardlessCustomerId, ConnectorContext ctx) {
+        if (!answer.succeeded()) {
+            // A lost answer, or an iterator that ended with its session: read the list again from the start.
+            if (step.attempt() + 1 < MAX_RESTARTS) {
+                QbQueue.send(ctx, firstPage(goCardlessCustomerId), Step.of(SCAN).with("ev", step.get("ev"))
+                        .with("n", step.attempt() + 1), goCardlessCustomerId);
+            } else {
+                holdWaitingPayments(ctx, goCardlessCustomerId, step.get("ev"),
+                        "QuickBooks' customer list could not be read (" + answer.problem() + "). Replay later.");
+            }
+            return;
+        }
+        CustomerQueryRs page = answer.body(CustomerQueryRs.class);
+        GoCardlessCustomer customer = GoCardlessCalls.call(() -> flows.gc(ctx).getCustomer(goCardlessCustomerId));
+        CustomerMatch match = new CustomerMatch(step.get("email"), step.get("name"));
+        match.consider(page.getCustomerRet(), customer);
+        Step sofar = step.with("email", match.byEmail()).with("name", match.byName());
+        Optional<CustomerQueryRq> next = answer.header().hasMore()
+                ? QbIterators.next(firstPage(goCardlessCustomerId), page, QbQueue.requestId("cust", goCardlessCustomerId))
+                : Optional.empty();
+        if (next.isPresent()) {
+            QbQueue.send(ctx, next.get(), sofar, goCardlessCustomerId);
+            return;
+        }
+        decide(match.result(), customer, sofar, ctx);
+    }
+
+    private void decide(CustomerMatch.Result result, GoCardlessCustomer customer, Step step, ConnectorContext ctx) {
+        if (!result.found()) {
+            String why = result.ambiguous()
+                    ? "Several QuickBooks customers match GoCardless customer " + customer.id() + " ("
+                            + describe(customer) + ") by " + (result.by() == CustomerMatch.By.EMAIL ? "e-mail" : "name")
+                    : "No QuickBooks customer matches GoCardless customer " + customer.id() + " ("
+                            + describe(customer) + ") by e-mail or name";
+            ctx.audit().record(customer.id(), "customer.unmatched", "ok", customer.id(), null,
+                    result.ambiguous() ? "Several QuickBooks customers match" : "No QuickBooks customer matches");
+            holdWaitingPayments(ctx, customer.id(), step.get("ev"), why + ". Pick the QuickBooks customer for "
+                    + customer.id() + "; the payment is then posted at the next Web Connector session.");
+            return;
+        }
+        String listId = result.listId();
+        if (!ctx.ids().put(LedgerKinds.CUSTOMER, customer.id(), listId)) {
+            listId = ctx.ids().target(LedgerKinds.CUSTOMER, customer.id()).orElse(listId);
+        }
+        ctx.audit().record(customer.id(), "customer.matched", "ok", customer.id(), listId,
+                "GoCardless customer " + customer.id() + " is QuickBooks customer " + listId + " (by "
+                        + (result.by() == CustomerMatch.By.EMAIL ? "e-mail" : "name") + ")");
+        for (String paymentId : LedgerKinds.takeWaiting(ctx.ids(), LedgerKinds.PAYMENT_AWAITING_CUSTOMER, customer.id())) {
+            flows.payments.handle(paymentId, step.get("ev"), null, ctx);
+        }
+    }
+
+    private static void holdWaitingPayments(ConnectorContext ctx, String goCardlessCustomerId, String eventId,
+                                            String reason) {
+        List<String> waiting = LedgerKinds.takeWaiting(ctx.ids(), LedgerKinds.PAYMENT_AWAITING_CUSTOMER,
+                goCardlessCustomerId);
+        for (String paymentId : waiting) {
+            if (!noLongerCollected(ctx, paymentId)) {
+                PaymentFlow.hold(ctx, paymentId, eventId, reason);
+            }
+        }
+    }
+
+    /** True when the payment no longer needs posting (it failed or was cancelled meanwhile). */
+    private static boolean noLongerCollected(ConnectorContext ctx, String paymentId) {
+        return ctx.syncRecords().find(SyncKinds.PAYMENT, paymentId)
+                .map(r -> r.status() == SyncStatus.FAILED || r.status() == SyncStatus.SKIPPED)
+                .orElse(false);
+    }
+
+    private static void audit(ConnectorContext ctx, String paymentId, String customerId, String step, String outcome,
+                              String target, String message) {
+        ctx.audit().record(paymentId != null ? paymentId : customerId, step, outcome, customerId, target, message);
+    }
+
+    private static String describe(GoCardlessCustomer customer) {
+        String name = customer.displayName();
+        return customer.email() != null && !customer.email().equals(name) ? name + ", " + customer.email() : name;
+    }
+}

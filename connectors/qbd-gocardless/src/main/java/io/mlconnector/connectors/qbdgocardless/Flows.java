@@ -1,0 +1,24 @@
+package io.mlconnector.connectors.qbdgocardless;
+
+import io.mlconnector.api.context.ConnectorContext;
+import io.mlconnector.systems.gocardless.GoCardlessApi;
+
+/**
+ * The connector's flows, wired to each other: a posted payment resumes the refunds and the payout
+ * waiting for it; a matched customer resumes its payment. The flows keep no state; everything
+ * durable lives in the context.
+ */
+final class Flows {
+
+    final GoCardlessClients clients = new GoCardlessClients();
+    final PaymentFlow payments = new PaymentFlow(this);
+    final CustomerScan customers = new CustomerScan(this);
+    final RefundFlow refunds = new RefundFlow(this);
+    final PayoutFlow payouts = new PayoutFlow(this);
+    final MandateFlow mandates = new MandateFlow(this);
+    final ReverseFlow reverse = new ReverseFlow(this);
+
+    GoCardlessApi gc(ConnectorContext context) {
+        return clients.api(context);
+    }
+}

@@ -1,0 +1,502 @@
+package io.mlconnector.connectors.qbdgocardless;
+
+import io.mlconnector.api.context.ConnectorContext;
+import io.mlconnector.api.context.SyncRecord;
+import io.mlconnector.api.context.SyncStatus;
+import io.mlconnector.api.money.Money;
+import io.mlconnector.systems.gocardless.GoCardlessPayment;
+import io.mlconnector.systems.qbd.QbRefs;
+import io.mlconnector.systems.qbd.QbRequests;
+import io.mlconnector.systems.qbd.QbLimits;
+import io.mlconnector.systems.qbd.QbText;
+import io.mlconnector.systems.qbd.xml.InvoiceQueryRs;
+import io.mlconnector.systems.qbd.xml.InvoiceRet;
+import io.mlconnector.systems.qbd.xml.ReceivePaymentAddRq;
+import io.mlconnector.systems.qbd.xml.ReceivePaymentAddRs;
+import io.mlconnector.systems.qbd.xml.ReceivePaymentQueryRq;
+import io.mlconnector.systems.qbd.xml.ReceivePaymentQueryRs;
+import io.mlconnector.systems.qbd.xml.ReceivePaymentRet;
+import io.mlconnector.systems.qbd.xml.TxnDelType;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A GoCardless payment into QuickBooks: decide from its current state, then, once its customer is
+ * known, find the invoice it pays, search QuickBooks for the payment (a session that died may have
+ * posted it already), and only then add it. A payment that failed, was cancelled or charged back is
+ * kept out of the books, or taken out again.
+ *
+ * <p>Exactly once: the ledger maps each payment to its QuickBooks TxnID; a payment with a request
+ * still queued is not started twice; and the last request before every add is a search by the
+ * RefNumber that carries the GoCardless payment id.
+ */
+final class PaymentFlow {
+
+    static final String INVOICE = "payment.invoice";
+    static final String SEARCH = "payment.search";
+    static final String ADD = "payment.add";
+    static final String REVERSE = "payment.reverse";
+    static final String VERIFY = "payment.verify";
+    static final String REMOVE_DUPLICATE = "payment.remove-duplicate";
+
+    /** Metadata key the reverse flow puts on the payments it creates: the invoice's TxnID. */
+    static final String INVOICE_TXN_KEY = "qbd_invoice_txn_id";
+    /** Metadata keys billing tools use for the invoice number a payment settles. */
+    static final List<String> INVOICE_NUMBER_KEYS = List.of("invoice_number", "invoice", "invoice_ref",
+            "invoice_id", "qbd_invoice");
+
+    static final int MAX_ATTEMPTS = 5;
+
+    private final Flows flows;
+
+    PaymentFlow(Flows flows) {
+        this.flows = flows;
+    }
+
+    // ------------------------------------------------------------------ events
+
+    /** Re-reads the payment and brings the books in line with its current state. */
+    void handle(String paymentId, String eventId, String eventPayload, ConnectorContext ctx) {
+        ConnectionSettings settings = ConnectionSettings.of(ctx);
+        GoCardlessPayment payment = GoCardlessCalls.call(() -> flows.gc(ctx).getPayment(paymentId));
+        ctx.audit().record(paymentId, "payment.read", "ok", eventId, null,
+                "GoCardless reports payment " + paymentId + " as " + payment.status());
+        SyncRecord record = ctx.syncRecords().open(SyncKinds.PAYMENT, paymentId, summary(payment));
+        Optional<String> posted = ctx.ids().target(LedgerKinds.PAYMENT, paymentId);
+        PaymentRules.Decision decision = PaymentRules.decide(payment.status(), settings.postingMoment());
+        switch (decision) {
+            case POST -> post(payment, eventId, posted, record, settings, ctx);
+            case WAIT -> ctx.audit().record(paymentId, "payment.waiting", "ok", eventId, posted.orElse(null),
+                    posted.isPresent() ? "Already in QuickBooks" : "Not collected yet (" + payment.status()
+                            + "); nothing to record before " + settings.postingMoment().value());
+            default -> keepOut(payment, decision, eventId, eventPayload, posted, record, ctx);
+        }
+    }
+
+    private void post(GoCardlessPayment payment, String eventId, Optional<String> posted, SyncRecord record,
+                      ConnectionSettings settings, ConnectorContext ctx) {
+        String id = payment.id();
+        if (posted.isPresent()) {
+            if (record.status() != SyncStatus.DONE && record.status() != SyncStatus.NEEDS_ATTENTION) {
+                ctx.syncRecords().done(SyncKinds.PAYMENT, id, posted.get());
+            }
+            ctx.audit().record(id, "payment.already-posted", "ok", eventId, posted.get(),
+                    "Already in QuickBooks; nothing posted again");
+            return;
+        }
+        if (ctx.quickBooks().pending(id) > 0) {
+            ctx.audit().record(id, "payment.in-progress", "ok", eventId, null,
+                    "Already on its way to QuickBooks; waiting for the Web Connector");
+            return;
+        }
+        if (settings.booksCurrency().isPresent() && !settings.booksCurrency().get().equals(payment.currency())) {
+            hold(ctx, id, eventId, "The payment is in " + payment.currency() + " but the QuickBooks books are kept in "
+                    + settings.booksCurrency().get() + ". Record it by hand, or change \"Currency of the books\" "
+                    + "if QuickBooks multicurrency is on, then replay.");
+            return;
+        }
+        if (payment.customerId() == null) {
+            hold(ctx, id, eventId, "GoCardless gave no customer for this payment's mandate " + payment.mandateId());
+            return;
+        }
+        ctx.syncRecords().waitingForQuickBooks(SyncKinds.PAYMENT, id);
+        Optional<String> customer = ctx.ids().target(LedgerKinds.CUSTOMER, payment.customerId());
+        if (customer.isPresent()) {
+            start(payment, customer.get(), eventId, ctx);
+        } else {
+            flows.customers.start(payment.customerId(), id, eventId, ctx);
+        }
+    }
+
+    /** Customer known: look for the invoice the payment pays. */
+    private void start(GoCardlessPayment payment, String customerListId, String eventId, ConnectorContext ctx) {
+        LocalDate date = payment.chargeDate() != null ? payment.chargeDate()
+                : LocalDate.ofInstant(ctx.clock().instant(), ZoneOffset.UTC);
+        Step step = Step.of(INVOICE)
+                .with("ev", eventId)
+                .with("cust", customerListId)
+                .with("amt", payment.amount().minorUnits())
+                .with("cur", payment.currency())
+                .with("date", date);
+        String txnHint = payment.metadata().get(INVOICE_TXN_KEY);
+        Optional<String> refHint = invoiceNumber(payment);
+        if (txnHint != null && !txnHint.isBlank()) {
+            step = step.with("mode", "txn").with("txn", txnHint.trim());
+        } else if (refHint.isPresent()) {
+            step = step.with("mode", "ref").with("ref", refHint.get());
+        } else {
+            step = step.with("mode", "amount");
+        }
+        queueInvoiceQuery(step, payment.id(), ctx);
+        ctx.audit().record(payment.id(), "payment.invoice-lookup", "queued", eventId, customerListId,
+                "Looking for the open invoice of QuickBooks customer " + customerListId + " that this payment pays");
+    }
+
+    /** The invoice number the payment names, if any fits QuickBooks' 11 characters. */
+    private static Optional<String> invoiceNumber(GoCardlessPayment payment) {
+        for (String key : INVOICE_NUMBER_KEYS) {
+            String value = payment.metadata().get(key);
+            if (value != null && !value.isBlank() && value.trim().length() <= QbLimits.TXN_REF_NUMBER) {
+                return Optional.of(value.trim());
+            }
+        }
+        String reference = payment.reference();
+        if (reference != null && !reference.isBlank() && reference.trim().length() <= QbLimits.TXN_REF_NUMBER) {
+            return Optional.of(reference.trim());
+        }
+        return Optional.empty();
+    }
+
+    private void queueInvoiceQuery(Step step, String paymentId, ConnectorContext ctx) {
+        var query = QbRequests.invoiceQuery(QbQueue.requestId("inv", paymentId))
+                .includeRetElements("TxnID", "CustomerRef", "RefNumber", "TxnDate", "DueDate", "BalanceRemaining");
+        switch (step.require("mode")) {
+            case "txn" -> query.txnIds(step.require("txn"));
+            case "ref" -> query.customerListId(step.require("cust")).refNumber(step.require("ref"));
+            default -> query.customerListId(step.require("cust")).unpaidOnly();
+        }
+        QbQueue.send(ctx, query.build(), step, paymentId);
+    }
+
+    // ------------------------------------------------------------------ QuickBooks answers
+
+    void onInvoices(QbAnswer answer, Step step, String paymentId, ConnectorContext ctx) {
+        if (stopped(paymentId, ctx)) {
+            return;
+        }
+        if (answer.worthRetrying()) {
+            retry(step, paymentId, ctx, answer, () -> queueInvoiceQuery(step.retry(), paymentId, ctx));
+            return;
+        }
+        Money amount = Money.ofMinor(step.number("amt"), step.require("cur"));
+        String customer = step.require("cust");
+        List<InvoiceRet> invoices = answer.succeeded()
+                ? answer.body(InvoiceQueryRs.class).getInvoiceRet() : List.of();
+        if (!answer.succeeded() && !answer.notFound()) {
+            hold(ctx, paymentId, step.get("ev"), "QuickBooks could not look up the invoices: " + answer.problem());
+            return;
+        }
+        String mode = step.require("mode");
+        Optional<InvoiceChoice.Choice> choice = mode.equals("amount")
+                ? InvoiceChoice.sameAmount(invoices, customer, amount)
+                : InvoiceChoice.named(invoices, customer, amount);
+        if (choice.isEmpty() && !mode.equals("amount")) {
+            ctx.audit().record(paymentId, "payment.invoice-not-named", "ok", step.get("ev"), null,
+                    "The invoice the payment names (" + (mode.equals("txn") ? step.get("txn") : step.get("ref"))
+                            + ") is not an open invoice of this customer; looking for one of the same amount");
+            queueInvoiceQuery(step.next(INVOICE).with("mode", "amount"), paymentId, ctx);
+            return;
+        }
+        Step search = step.next(SEARCH);
+        if (choice.isPresent()) {
+            InvoiceChoice.Choice c = choice.get();
+            search = search.with("inv", c.txnId()).with("invref", c.refNumber()).with("apply", c.applied().minorUnits());
+            ctx.audit().record(paymentId, "payment.invoice-matched", "ok", step.get("ev"), c.txnId(),
+                    "Pays " + c.applied() + " of invoice " + c.refNumber() + " (" + c.txnId() + ")"
+                            + (mode.equals("amount") ? ", the customer's open invoice of that amount" : ""));
+        } else {
+            ctx.audit().record(paymentId, "payment.no-invoice", "ok", step.get("ev"), null,
+                    "No open invoice of " + amount + " for this customer: the payment will be left unapplied");
+        }
+        queueSearch(search, paymentId, ctx);
+    }
+
+    private void queueSearch(Step step, String paymentId, ConnectorContext ctx) {
+        ReceivePaymentQueryRq query = QbRequests.withRequestId(new ReceivePaymentQueryRq(),
+                QbQueue.requestId("pay-search", paymentId));
+        query.getRefNumber().add(QbText.reference(paymentId, QbLimits.PAYMENT_REF_NUMBER));
+        query.getIncludeRetElement().addAll(List.of("TxnID", "RefNumber", "Memo"));
+        QbQueue.send(ctx, query, step, paymentId);
+    }
+
+    void onSearch(QbAnswer answer, Step step, String paymentId, ConnectorContext ctx) {
+        if (answer.worthRetrying()) {
+            retry(step, paymentId, ctx, answer, () -> queueSearch(step.retry(), paymentId, ctx));
+            return;
+        }
+        if (!answer.succeeded()) {
+            hold(ctx, paymentId, step.get("ev"), "QuickBooks could not search its payments: " + answer.problem());
+            return;
+        }
+        List<String> carrying = carrying(answer, paymentId);
+        if (!carrying.isEmpty()) {
+            String keep = ctx.ids().target(LedgerKinds.PAYMENT, paymentId).filter(carrying::contains)
+                    .orElse(carrying.get(0));
+            carrying.stream().filter(t -> !t.equals(keep)).forEach(t -> removeDuplicate(paymentId, t, step, ctx));
+            recordPosted(paymentId, keep, step, true, ctx);
+            return;
+        }
+        if (stopped(paymentId, ctx)) {
+            return;
+        }
+        if (step.get("refused") != null) {
+            hold(ctx, paymentId, step.get("ev"), "QuickBooks refused the payment (" + step.get("refused") + "). "
+                    + "Check that the customer, the invoice, the deposit account and the payment method in the "
+                    + "connection's settings exist in QuickBooks, then replay.");
+            return;
+        }
+        if (ctx.quickBooks().pending(paymentId) > 0) {
+            // Another event about this payment started its own chain; that one will post it.
+            ctx.audit().record(paymentId, "payment.duplicate-chain", "ok", step.get("ev"), null,
+                    "Another request for this payment is queued; leaving the posting to it");
+            return;
+        }
+        queueAdd(step.next(ADD), paymentId, ctx);
+    }
+
+    /** The TxnIDs of the QuickBooks payments that carry this GoCardless payment, oldest first. */
+    private static List<String> carrying(QbAnswer answer, String paymentId) {
+        return answer.body(ReceivePaymentQueryRs.class).getReceivePaymentRet().stream()
+                .filter(r -> carries(r, paymentId)).map(ReceivePaymentRet::getTxnID).toList();
+    }
+
+    private static boolean carries(ReceivePaymentRet ret, String paymentId) {
+        return (ret.getMemo() != null && ret.getMemo().contains(paymentId))
+                || QbText.reference(paymentId, QbLimits.PAYMENT_REF_NUMBER).equals(ret.getRefNumber());
+    }
+
+    private void queueAdd(Step step, String paymentId, ConnectorContext ctx) {
+        ConnectionSettings settings = ConnectionSettings.of(ctx);
+        Money amount = Money.ofMinor(step.number("amt"), step.require("cur"));
+        var add = QbRequests.receivePayment(QbQueue.requestId("pay-add", paymentId))
+                .customerListId(step.require("cust"))
+                .txnDate(LocalDate.parse(step.require("date")))
+                .externalId(paymentId)
+                .totalAmount(amount)
+                .memo(step.get("inv") != null ? "GoCardless payment for invoice " + step.get("invref")
+                        : "GoCardless payment")
+                .depositToAccount(QbRefs.fullName(settings.depositAccount()));
+        settings.paymentMethod().ifPresent(add::paymentMethod);
+        settings.arAccount().ifPresent(a -> add.arAccount(QbRefs.fullName(a)));
+        ReceivePaymentAddRq rq;
+        if (step.get("inv") != null) {
+            rq = add.applyTo(step.get("inv"), Money.ofMinor(step.number("apply"), step.require("cur"))).build();
+        } else {
+            // Unapplied: the money stays as the customer's credit until a person applies it.
+            rq = add.autoApply().build();
+            rq.getReceivePaymentAdd().setIsAutoApply(Boolean.FALSE);
+        }
+        QbQueue.send(ctx, rq, step, paymentId);
+        ctx.audit().record(paymentId, "payment.queued", "queued", step.get("ev"), null,
+                "ReceivePaymentAdd of " + amount + " queued for the next Web Connector session");
+    }
+
+    void onAdd(QbAnswer answer, Step step, String paymentId, ConnectorContext ctx) {
+        if (answer.worthRetrying()) {
+            // QuickBooks may have posted it before the answer was lost: search before adding again.
+            ctx.audit().record(paymentId, "payment.answer-lost", "retry", step.get("ev"), null, answer.problem());
+            retry(step, paymentId, ctx, answer, () -> queueSearch(step.next(SEARCH).with("n", step.attempt() + 1),
+                    paymentId, ctx));
+            return;
+        }
+        if (!answer.succeeded()) {
+            // A request sent a second time (its first answer lost) is refused when the invoice is already
+            // paid by the first: look before calling it a refusal.
+            queueSearch(step.next(SEARCH).with("refused", answer.problem()), paymentId, ctx);
+            return;
+        }
+        ReceivePaymentRet ret = answer.body(ReceivePaymentAddRs.class).getReceivePaymentRet();
+        if (ret == null || ret.getTxnID() == null) {
+            retry(step, paymentId, ctx, answer, () -> queueSearch(step.next(SEARCH).with("n", step.attempt() + 1),
+                    paymentId, ctx));
+            return;
+        }
+        recordPosted(paymentId, ret.getTxnID(), step, false, ctx);
+        if (ctx.ids().target(LedgerKinds.PAYMENT, paymentId).filter(ret.getTxnID()::equals).isPresent()) {
+            // Had an earlier copy of this request been carried out too, it shows now.
+            queueSearch(step.next(VERIFY).with("txn", ret.getTxnID()), paymentId, ctx);
+        }
+    }
+
+    void onVerify(QbAnswer answer, Step step, String paymentId, ConnectorContext ctx) {
+        if (!answer.succeeded()) {
+            return;
+        }
+        String kept = ctx.ids().target(LedgerKinds.PAYMENT, paymentId).orElse(step.require("txn"));
+        carrying(answer, paymentId).stream().filter(t -> !t.equals(kept))
+                .forEach(t -> removeDuplicate(paymentId, t, step, ctx));
+    }
+
+    private void removeDuplicate(String paymentId, String txnId, Step step, ConnectorContext ctx) {
+        ctx.audit().record(paymentId, "payment.duplicate-found", "ok", step.get("ev"), txnId,
+                "QuickBooks payment " + txnId + " repeats this GoCardless payment; deleting it");
+        QbQueue.send(ctx, QbRequests.txnDel(QbQueue.requestId("pay-dup", paymentId), TxnDelType.RECEIVE_PAYMENT, txnId),
+                Step.of(REMOVE_DUPLICATE).with("txn", txnId).with("ev", step.get("ev")), paymentId);
+    }
+
+    void onRemoveDuplicate(QbAnswer answer, Step step, String paymentId, ConnectorContext ctx) {
+        String txnId = step.require("txn");
+        if (answer.worthRetrying() && step.attempt() + 1 < MAX_ATTEMPTS) {
+            QbQueue.send(ctx, QbRequests.txnDel(QbQueue.requestId("pay-dup", paymentId), TxnDelType.RECEIVE_PAYMENT,
+                    txnId), step.retry(), paymentId);
+            return;
+        }
+        if (answer.succeeded() || answer.notFound()) {
+            ctx.audit().record(paymentId, "payment.duplicate-removed", "ok", step.get("ev"), txnId,
+                    "Duplicate QuickBooks payment " + txnId + " deleted");
+            return;
+        }
+        String reason = "QuickBooks holds GoCardless payment " + paymentId + " twice and did not delete the copy "
+                + txnId + " (" + answer.problem() + "). Delete it in QuickBooks.";
+        ctx.alerts().raise("GoCardless payment " + paymentId + " is twice in QuickBooks", reason, paymentId);
+        ctx.syncRecords().needsAttention(SyncKinds.PAYMENT, paymentId, reason);
+    }
+
+    private void recordPosted(String paymentId, String txnId, Step step, boolean foundExisting, ConnectorContext ctx) {
+        if (!ctx.ids().put(LedgerKinds.PAYMENT, paymentId, txnId)) {
+            String known = ctx.ids().target(LedgerKinds.PAYMENT, paymentId).orElse(null);
+            if (known != null && !known.equals(txnId)) {
+                // The answer to a request QuickBooks carried out twice: keep the one in the ledger.
+                removeDuplicate(paymentId, txnId, step, ctx);
+                return;
+            }
+        }
+        SyncStatus status = ctx.syncRecords().find(SyncKinds.PAYMENT, paymentId).map(SyncRecord::status).orElse(null);
+        ctx.audit().record(paymentId, foundExisting ? "payment.found-in-quickbooks" : "payment.posted", "ok",
+                step.get("ev"), txnId, (foundExisting ? "Already in QuickBooks as " : "Posted to QuickBooks as ")
+                        + txnId + (step.get("inv") != null ? ", applied to invoice " + step.get("invref") : ", unapplied"));
+        if (status == SyncStatus.FAILED || status == SyncStatus.SKIPPED) {
+            // The collection failed while the payment was on its way: take it out again.
+            reverse(paymentId, txnId, status == SyncStatus.FAILED ? "failed" : "skipped", step.get("ev"), ctx);
+            return;
+        }
+        ctx.syncRecords().done(SyncKinds.PAYMENT, paymentId, txnId);
+        if (step.get("inv") == null) {
+            ctx.syncRecords().needsAttention(SyncKinds.PAYMENT, paymentId, "Posted to QuickBooks as " + txnId
+                    + " but not applied: no open invoice of " + Money.ofMinor(step.number("amt"), step.require("cur"))
+                    + " was found for the customer. Apply it to the right invoice in QuickBooks.");
+        } else if (step.number("apply") < step.number("amt")) {
+            ctx.syncRecords().needsAttention(SyncKinds.PAYMENT, paymentId, "Posted to QuickBooks as " + txnId
+                    + "; only " + Money.ofMinor(step.number("apply"), step.require("cur")) + " was due on invoice "
+                    + step.get("invref") + ", the rest is the customer's credit. Apply it in QuickBooks.");
+        }
+        flows.refunds.resume(paymentId, ctx);
+        flows.payouts.resume(paymentId, ctx);
+    }
+
+    // ------------------------------------------------------------------ failures
+
+    private void keepOut(GoCardlessPayment payment, PaymentRules.Decision decision, String eventId,
+                         String eventPayload, Optional<String> posted, SyncRecord record, ConnectorContext ctx) {
+        String id = payment.id();
+        boolean cancelled = decision == PaymentRules.Decision.CANCELLED;
+        SyncStatus flag = cancelled ? SyncStatus.SKIPPED : SyncStatus.FAILED;
+        String why = switch (decision) {
+            case FAILED -> "The collection failed";
+            case CHARGED_BACK -> "The payer's bank charged the payment back";
+            default -> "The payment was cancelled before it was collected";
+        } + EventDetails.description(eventPayload).map(d -> " (GoCardless: " + d + ")").orElse("") + ".";
+        boolean alreadyFlagged = record.status() == flag && posted.isEmpty();
+        if (posted.isPresent() && payment.payoutId() != null) {
+            String reason = why + " GoCardless had already paid it out (payout " + payment.payoutId() + "), so the "
+                    + "QuickBooks payment " + posted.get() + " stays; GoCardless takes the money back from a later "
+                    + "payout, which is booked to the clearing account. Reopen the invoice in QuickBooks, e.g. by "
+                    + "recording the charge-back against the customer.";
+            if (record.status() != SyncStatus.NEEDS_ATTENTION) {
+                ctx.syncRecords().needsAttention(SyncKinds.PAYMENT, id, reason);
+                alert(ctx, payment, decision, reason);
+            }
+            ctx.audit().record(id, "payment.reversal-needs-person", "ok", eventId, posted.get(), why);
+            return;
+        }
+        String reason = why + (posted.isPresent() ? " The QuickBooks payment " + posted.get()
+                + " is removed at the next Web Connector session." : " Nothing was recorded in QuickBooks.");
+        if (flag == SyncStatus.FAILED) {
+            ctx.syncRecords().failed(SyncKinds.PAYMENT, id, reason);
+        } else {
+            ctx.syncRecords().skipped(SyncKinds.PAYMENT, id, reason);
+        }
+        ctx.audit().record(id, "payment.not-collected", "ok", eventId, posted.orElse(null), why);
+        if (!alreadyFlagged) {
+            alert(ctx, payment, decision, reason);
+        }
+        if (posted.isPresent() && ctx.quickBooks().pending(id) == 0) {
+            reverse(id, posted.get(), flag == SyncStatus.FAILED ? "failed" : "skipped", eventId, ctx);
+        }
+    }
+
+    private static void alert(ConnectorContext ctx, GoCardlessPayment payment, PaymentRules.Decision decision,
+                              String detail) {
+        String what = switch (decision) {
+            case FAILED -> "failed";
+            case CHARGED_BACK -> "was charged back";
+            default -> "was cancelled";
+        };
+        ctx.alerts().raise("GoCardless payment " + payment.id() + " of " + payment.amount() + " " + what, detail,
+                payment.id());
+    }
+
+    private void reverse(String paymentId, String txnId, String flag, String eventId, ConnectorContext ctx) {
+        Step step = Step.of(REVERSE).with("txn", txnId).with("flag", flag).with("ev", eventId);
+        queueReverse(step, paymentId, ctx);
+        ctx.audit().record(paymentId, "payment.reversal-queued", "queued", eventId, txnId,
+                "Deleting QuickBooks payment " + txnId + " at the next Web Connector session");
+    }
+
+    private void queueReverse(Step step, String paymentId, ConnectorContext ctx) {
+        QbQueue.send(ctx, QbRequests.txnDel(QbQueue.requestId("pay-del", paymentId), TxnDelType.RECEIVE_PAYMENT,
+                step.require("txn")), step, paymentId);
+    }
+
+    void onReverse(QbAnswer answer, Step step, String paymentId, ConnectorContext ctx) {
+        String txnId = step.require("txn");
+        if (answer.worthRetrying()) {
+            retry(step, paymentId, ctx, answer, () -> queueReverse(step.retry(), paymentId, ctx));
+            return;
+        }
+        if (!answer.succeeded() && !answer.notFound()) {
+            String reason = "QuickBooks did not delete payment " + txnId + " (" + answer.problem()
+                    + "). Delete or void it in QuickBooks by hand.";
+            ctx.syncRecords().needsAttention(SyncKinds.PAYMENT, paymentId, reason);
+            ctx.alerts().raise("GoCardless payment " + paymentId + " is still in QuickBooks", reason, paymentId);
+            ctx.audit().record(paymentId, "payment.reversal-refused", "error", step.get("ev"), txnId, answer.problem());
+            return;
+        }
+        ctx.ids().remove(LedgerKinds.PAYMENT, paymentId);
+        String reason = ctx.syncRecords().find(SyncKinds.PAYMENT, paymentId).map(SyncRecord::lastError).orElse("")
+                .replace(" is removed at the next Web Connector session.", " was removed from QuickBooks.");
+        if ("failed".equals(step.get("flag"))) {
+            ctx.syncRecords().failed(SyncKinds.PAYMENT, paymentId, reason);
+        } else {
+            ctx.syncRecords().skipped(SyncKinds.PAYMENT, paymentId, reason);
+        }
+        ctx.audit().record(paymentId, "payment.reversed", "ok", step.get("ev"), txnId,
+                "QuickBooks payment " + txnId + " deleted");
+    }
+
+    // ------------------------------------------------------------------ shared
+
+    /** True when the payment's record says it must not be posted any more (it failed meanwhile). */
+    boolean stopped(String paymentId, ConnectorContext ctx) {
+        SyncStatus status = ctx.syncRecords().find(SyncKinds.PAYMENT, paymentId).map(SyncRecord::status).orElse(null);
+        if (status == SyncStatus.FAILED || status == SyncStatus.SKIPPED) {
+            ctx.audit().record(paymentId, "payment.chain-stopped", "ok", null, null,
+                    "Not posting: the payment is no longer collected");
+            return true;
+        }
+        return false;
+    }
+
+    /** Holds the payment for a person, with the reason. */
+    static void hold(ConnectorContext ctx, String paymentId, String eventId, String reason) {
+        ctx.syncRecords().needsAttention(SyncKinds.PAYMENT, paymentId, reason);
+        ctx.audit().record(paymentId, "payment.needs-attention", "error", eventId, null, reason);
+    }
+
+    private static void retry(Step step, String paymentId, ConnectorContext ctx, QbAnswer answer, Runnable again) {
+        if (step.attempt() + 1 >= MAX_ATTEMPTS) {
+            hold(ctx, paymentId, step.get("ev"), "QuickBooks did not answer after " + MAX_ATTEMPTS + " tries ("
+                    + answer.problem() + "). Replay the payment once the Web Connector runs again.");
+            return;
+        }
+        again.run();
+    }
+
+    private static String summary(GoCardlessPayment payment) {
+        return "GoCardless payment " + payment.id() + " of " + payment.amount()
+                + (payment.chargeDate() != null ? ", charge date " + payment.chargeDate() : "");
+    }
+}

@@ -1,0 +1,63 @@
+package io.mlconnector.connectors.qbdgocardless;
+
+import io.mlconnector.api.Connector;
+import io.mlconnector.api.context.ConnectorContext;
+import io.mlconnector.api.qbd.QuickBooksResponse;
+import io.mlconnector.api.spec.CheckResult;
+import io.mlconnector.api.spec.ConnectorSpec;
+import io.mlconnector.api.webhook.InboundEvent;
+import io.mlconnector.api.webhook.WebhookRequest;
+import io.mlconnector.api.webhook.WebhookResult;
+import org.pf4j.Extension;
+
+/**
+ * QuickBooks Desktop ↔ GoCardless: GoCardless payments, refunds, failures and payouts into
+ * QuickBooks Desktop through the Web Connector, and optionally open QuickBooks invoices collected
+ * by GoCardless. See the module's README for what moves where.
+ */
+@Extension
+public final class QbdGoCardlessConnector implements Connector {
+
+    private final ConnectorSpec spec = QbdGoCardlessSpec.build();
+    private final Flows flows = new Flows();
+    private final WebhookReceiver webhooks = new WebhookReceiver();
+    private final EventRouter events = new EventRouter(flows);
+    private final ResponseRouter responses = new ResponseRouter(flows);
+    private final EventPoller poller = new EventPoller(flows);
+    private final ConnectionCheck checks = new ConnectionCheck(flows.clients);
+
+    @Override
+    public ConnectorSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public CheckResult check(ConnectorContext context) {
+        return checks.check(context);
+    }
+
+    @Override
+    public WebhookResult receiveWebhook(WebhookRequest request, ConnectorContext context) {
+        return webhooks.receive(request, context);
+    }
+
+    @Override
+    public void handle(InboundEvent event, ConnectorContext context) {
+        events.handle(event, context);
+    }
+
+    @Override
+    public void onQuickBooksResponse(QuickBooksResponse response, ConnectorContext context) {
+        responses.route(response, context);
+    }
+
+    @Override
+    public void runSchedule(String scheduleId, ConnectorContext context) {
+        switch (scheduleId) {
+            case QbdGoCardlessSpec.POLL_EVENTS ->
+                    poller.run(context, (event, ctx) -> events.handle(HandledEvents.toInbound(event), ctx));
+            case QbdGoCardlessSpec.REVERSE_FLOW -> flows.reverse.run(context);
+            default -> context.log().log(System.Logger.Level.WARNING, "Unknown schedule " + scheduleId + " ignored");
+        }
+    }
+}

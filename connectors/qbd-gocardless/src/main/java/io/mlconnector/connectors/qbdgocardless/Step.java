@@ -1,0 +1,124 @@
+package io.mlconnector.connectors.qbdgocardless;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The purpose of a queued QuickBooks request: which step of which flow its answer continues, and
+ * the decisions taken so far (customer, amount, invoice…). The platform keeps the purpose with the
+ * request and hands it back with the answer, so a flow resumes without keeping anything in memory
+ * and without asking GoCardless again. Encoded like a URL query: {@code payment.add?cust=…&amt=1250}.
+ */
+final class Step {
+
+    private final String name;
+    private final Map<String, String> data;
+
+    private Step(String name, Map<String, String> data) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.data = Collections.unmodifiableMap(data);
+    }
+
+    static Step of(String name) {
+        return new Step(name, new LinkedHashMap<>());
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The same decisions, continuing at another step, with the attempt count reset. */
+    Step next(String nextName) {
+        Map<String, String> copy = new LinkedHashMap<>(data);
+        copy.remove("n");
+        return new Step(nextName, copy);
+    }
+
+    /** A copy with {@code key} set (or removed, for null). */
+    Step with(String key, Object value) {
+        Map<String, String> copy = new LinkedHashMap<>(data);
+        if (value == null) {
+            copy.remove(key);
+        } else {
+            copy.put(key, value.toString());
+        }
+        return new Step(name, copy);
+    }
+
+    String get(String key) {
+        return data.get(key);
+    }
+
+    Optional<String> optional(String key) {
+        return Optional.ofNullable(data.get(key));
+    }
+
+    String require(String key) {
+        String value = data.get(key);
+        if (value == null) {
+            throw new IllegalStateException("Step " + name + " lacks " + key);
+        }
+        return value;
+    }
+
+    long number(String key) {
+        return Long.parseLong(require(key));
+    }
+
+    /** How many times this step was already tried (0 the first time). */
+    int attempt() {
+        return data.containsKey("n") ? Integer.parseInt(data.get("n")) : 0;
+    }
+
+    /** The same step once more, counting the attempt. */
+    Step retry() {
+        return with("n", attempt() + 1);
+    }
+
+    String encode() {
+        if (data.isEmpty()) {
+            return name;
+        }
+        StringBuilder out = new StringBuilder(name).append('?');
+        boolean first = true;
+        for (Map.Entry<String, String> e : data.entrySet()) {
+            if (!first) {
+                out.append('&');
+            }
+            first = false;
+            out.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+        }
+        return out.toString();
+    }
+
+    static Step decode(String purpose) {
+        Objects.requireNonNull(purpose, "purpose");
+        int q = purpose.indexOf('?');
+        if (q < 0) {
+            return of(purpose);
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        for (String pair : purpose.substring(q + 1).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            data.put(key, value);
+        }
+        return new Step(purpose.substring(0, q), data);
+    }
+
+    @Override
+    public String toString() {
+        return encode();
+    }
+}

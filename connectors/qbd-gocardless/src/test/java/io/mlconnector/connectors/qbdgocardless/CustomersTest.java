@@ -1,0 +1,124 @@
+package io.mlconnector.connectors.qbdgocardless;
+
+import io.mlconnector.api.context.SyncRecord;
+import io.mlconnector.api.context.SyncStatus;
+import io.mlconnector.testkit.gocardless.CustomerDetails;
+import io.mlconnector.testkit.gocardless.CustomerWithMandate;
+import io.mlconnector.testkit.qbd.QbCustomer;
+import io.mlconnector.testkit.qbd.QbInvoice;
+import io.mlconnector.testkit.qbd.QbLink;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** GoCardless customers are matched to QuickBooks customers, or held until a person picks one. */
+class CustomersTest {
+
+    @Test
+    void anUnmatchedCustomerHoldsThePaymentUntilAPersonPicksTheCustomer() {
+        try (Scenario s = Scenario.gbp()) {
+            QbCustomer inBooks = s.books.addCustomer("Lovelace Consulting Ltd", "accounts@lovelace.example");
+            QbInvoice invoice = s.books.addOpenInvoice("Lovelace Consulting Ltd", "1001", "25.00");
+            CustomerWithMandate ada = s.gc.createCustomerWithActiveMandate(
+                    CustomerDetails.person("Ada", "Lovelace", "ada@example.com"));
+            String payment = s.gc.createPayment(ada.mandateId(), 2500, "GBP");
+            s.gc.confirmPayment(payment);
+
+            s.deliverNewEvents();
+            s.poll();
+
+            assertEquals(0, s.payments().size());
+            SyncRecord held = s.ctx.syncRecords().find("payment", payment).orElseThrow();
+            assertEquals(SyncStatus.NEEDS_ATTENTION, held.status());
+            assertTrue(held.lastError().contains(ada.customerId()), held.lastError());
+            assertTrue(held.lastError().contains("ada@example.com"), held.lastError());
+
+            // The person picks the customer (API now, UI later); the platform then replays the event.
+            s.ctx.ids().replace("customer", ada.customerId(), inBooks.listId());
+            s.replay(payment);
+            s.poll();
+
+            assertEquals(List.of(invoice.txnId()), s.paymentFor(payment).appliedTo().stream().map(QbLink::txnId).toList());
+            assertEquals(SyncStatus.DONE, s.ctx.syncRecords().find("payment", payment).orElseThrow().status());
+        }
+    }
+
+    @Test
+    void aCustomerIsFoundByNameWhenTheEmailDiffers() {
+        try (Scenario s = Scenario.gbp()) {
+            s.books.addCustomer("Grace Hopper", "billing@navy.example");
+            CustomerWithMandate grace = s.gc.createCustomerWithActiveMandate(
+                    CustomerDetails.person("Grace", "Hopper", "grace@example.com"));
+            s.books.addOpenInvoice("Grace Hopper", "1001", "10.00");
+            String payment = s.gc.createPayment(grace.mandateId(), 1000, "GBP");
+            s.gc.confirmPayment(payment);
+
+            s.deliverNewEvents();
+            s.poll();
+
+            assertEquals(s.qbCustomer("Grace Hopper").listId(), s.paymentFor(payment).customerListId());
+            assertEquals(s.qbCustomer("Grace Hopper").listId(),
+                    s.ctx.ids().target("customer", grace.customerId()).orElseThrow());
+        }
+    }
+
+    @Test
+    void theCustomerListIsReadPageByPage() {
+        try (Scenario s = Scenario.gbp()) {
+            for (int i = 0; i < 230; i++) {
+                s.books.addCustomer(String.format("Customer %03d", i), String.format("c%03d@example.com", i));
+            }
+            CustomerWithMandate last = s.customer("Zed Zimmer", "zed@example.com");
+            s.books.addOpenInvoice("Zed Zimmer", "1001", "10.00");
+            String payment = s.gc.createPayment(last.mandateId(), 1000, "GBP");
+            s.gc.confirmPayment(payment);
+
+            s.deliverNewEvents();
+            s.poll();
+
+            assertEquals(s.qbCustomer("Zed Zimmer").listId(), s.paymentFor(payment).customerListId());
+            assertEquals(0, s.books.openIterators(), "the iterator was read to its end");
+        }
+    }
+
+    @Test
+    void twoQuickBooksCustomersWithTheSameEmailAreNotGuessedBetween() {
+        try (Scenario s = Scenario.gbp()) {
+            s.books.addCustomer("Ada Lovelace", "ada@example.com");
+            s.books.addCustomer("Ada Lovelace (old)", "ada@example.com");
+            CustomerWithMandate ada = s.gc.createCustomerWithActiveMandate(
+                    CustomerDetails.person("Ada", "King", "ada@example.com"));
+            String payment = s.gc.createPayment(ada.mandateId(), 2500, "GBP");
+            s.gc.confirmPayment(payment);
+
+            s.deliverNewEvents();
+            s.poll();
+
+            assertEquals(0, s.payments().size());
+            SyncRecord held = s.ctx.syncRecords().find("payment", payment).orElseThrow();
+            assertEquals(SyncStatus.NEEDS_ATTENTION, held.status());
+            assertTrue(held.lastError().startsWith("Several QuickBooks customers"), held.lastError());
+        }
+    }
+
+    @Test
+    void manyPaymentsOfANewCustomerShareOneLookup() {
+        try (Scenario s = Scenario.gbp()) {
+            CustomerWithMandate ada = s.customer("Ada Lovelace", "ada@example.com");
+            for (int i = 0; i < 5; i++) {
+                s.books.addOpenInvoice("Ada Lovelace", "100" + i, "1" + i + ".00");
+                s.gc.confirmPayment(s.gc.createPayment(ada.mandateId(), 1000 + i * 100, "GBP"));
+            }
+
+            s.deliverNewEvents();
+            assertEquals(1, s.ctx.quickBooks().waiting().size(), "one customer lookup, not one per payment");
+            s.poll();
+
+            assertEquals(5, s.payments().size());
+            assertTrue(s.books.invoices().stream().allMatch(i -> i.paid()));
+        }
+    }
+}

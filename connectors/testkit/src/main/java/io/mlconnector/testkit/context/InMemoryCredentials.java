@@ -1,0 +1,26 @@
+package io.mlconnector.testkit.context;
+
+import io.mlconnector.api.context.Credentials;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A connection's credentials held in memory; tests may change them between calls (e.g. a rotated secret). */
+public final class InMemoryCredentials implements Credentials {
+
+    private final Map<String, String> values = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(values.get(key));
+    }
+
+    public void set(String key, String value) {
+        if (value == null) {
+            values.remove(key);
+        } else {
+            values.put(key, value);
+        }
+    }
+}
