@@ -27,7 +27,6 @@ import io.mlconnector.platform.people.SignInMessages;
 import io.mlconnector.platform.people.SignUp;
 import io.mlconnector.platform.people.SignUpService;
 import io.mlconnector.platform.tenancy.CurrentTenant;
-import io.mlconnector.platform.tenancy.TenantRepository;
 import java.net.URI;
 import java.util.Map;
 
@@ -53,20 +52,18 @@ public class AccountPages {
     private final SignInChecker signIn;
     private final LoginHandler<HttpRequest<?>, MutableHttpResponse<?>> loginHandler;
     private final TenantTransactions transactions;
-    private final TenantRepository tenants;
     private final PersonRepository people;
     private final InvitationService invitations;
     private final PublicUrls urls;
 
     public AccountPages(Page page, SignUpService signUps, SignInChecker signIn,
                         LoginHandler<HttpRequest<?>, MutableHttpResponse<?>> loginHandler, TenantTransactions transactions,
-                        TenantRepository tenants, PersonRepository people, InvitationService invitations, PublicUrls urls) {
+                        PersonRepository people, InvitationService invitations, PublicUrls urls) {
         this.page = page;
         this.signUps = signUps;
         this.signIn = signIn;
         this.loginHandler = loginHandler;
         this.transactions = transactions;
-        this.tenants = tenants;
         this.people = people;
         this.invitations = invitations;
         this.urls = urls;
@@ -112,15 +109,12 @@ public class AccountPages {
     }
 
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    @Get(value = "/app", produces = MediaType.TEXT_HTML)
-    public ModelAndView<?> home(HttpRequest<?> request, Authentication authentication,
-                                @Nullable @QueryValue String invited) {
+    @Get(value = "/app/team", produces = MediaType.TEXT_HTML)
+    public ModelAndView<?> team(HttpRequest<?> request, Authentication authentication, @Nullable @QueryValue String invited) {
         CurrentTenant current = CurrentTenant.of(authentication);
-        return transactions.read(current.tenantId(), () -> new ModelAndView<>("home", page.model(request, "Your connections",
-                "tenant", tenants.current().orElseThrow(),
-                "me", people.find(current.userId()).orElseThrow(),
+        return transactions.read(current.tenantId(), () -> new ModelAndView<>("team", page.signedIn(request, authentication,
+                "Your team", "team",
                 "people", people.listInTenant(),
-                "isOwner", current.isOwner(),
                 "invitedLink", invited,
                 "errors", Map.of())));
     }
@@ -132,9 +126,10 @@ public class AccountPages {
         try {
             InvitationService.Invitation invitation = invitations.invite(current, form.email());
             String link = urls.invitationLink(invitation.token());
-            return HttpResponse.ok(home(request, authentication, link));
+            return HttpResponse.ok(team(request, authentication, link)).header("Cache-Control", "no-store");
         } catch (InvalidInput invalid) {
-            ModelAndView<Map<String, Object>> view = (ModelAndView<Map<String, Object>>) home(request, authentication, null);
+            @SuppressWarnings("unchecked")
+            ModelAndView<Map<String, Object>> view = (ModelAndView<Map<String, Object>>) team(request, authentication, null);
             view.getModel().ifPresent(model -> model.put("errors", invalid.fieldErrors()));
             return HttpResponse.badRequest(view);
         }

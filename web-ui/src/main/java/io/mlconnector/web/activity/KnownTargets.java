@@ -1,0 +1,39 @@
+package io.mlconnector.web.activity;
+
+import io.mlconnector.platform.database.Sql;
+import io.mlconnector.platform.database.TenantTransactions;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The objects of one kind a connection has already matched on the target side (e.g. the accounting
+ * customers it has seen), offered as choices when a person resolves a held record. Read inside the
+ * tenant's transaction, so row-level security keeps it to the tenant's own connection.
+ */
+@Singleton
+public class KnownTargets {
+
+    /** A target id and one source object already matched to it, to help a person recognise it. */
+    public record Target(String id, String example, int count) {
+    }
+
+    static final int LIMIT = 500;
+
+    private final Sql sql;
+    private final TenantTransactions transactions;
+
+    public KnownTargets(Sql sql, TenantTransactions transactions) {
+        this.sql = sql;
+        this.transactions = transactions;
+    }
+
+    public List<Target> of(UUID tenantId, UUID connectionId, String kind) {
+        return transactions.read(tenantId, () -> sql.list(
+                "SELECT target_id, min(source_id) AS example, count(*) AS n FROM id_mappings "
+                        + "WHERE connection_id = ? AND kind = ? AND tenant_id = current_tenant() "
+                        + "GROUP BY target_id ORDER BY target_id LIMIT ?",
+                row -> new Target(row.getString("target_id"), row.getString("example"), row.getInt("n")),
+                connectionId, kind, LIMIT));
+    }
+}

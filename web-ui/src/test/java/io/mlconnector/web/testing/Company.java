@@ -1,0 +1,66 @@
+package io.mlconnector.web.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.mlconnector.platform.testing.TestConnector;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+
+/** A company signed up through the pages, with one stand-in connection created through the pages. */
+public final class Company {
+
+    public static final String API_KEY = "tk_abcdefgh1234";
+    public static final String SIGNING_SECRET = "whsec_test_secret_9876";
+
+    private final WebSession session;
+    private final UUID connectionId;
+    private final String webhookUrl;
+
+    private Company(WebSession session, UUID connectionId, String webhookUrl) {
+        this.session = session;
+        this.connectionId = connectionId;
+        this.webhookUrl = webhookUrl;
+    }
+
+    public static Company signUp(String base, String name) {
+        WebSession session = WebSession.signUp(base, name);
+        session.get("/app/connections/new?connector=" + DesktopPairConnector.ID);
+        HttpResponse<String> created = session.post("/app/connections", Map.of("connectorId", DesktopPairConnector.ID,
+                "name", name + " books", "api_key", API_KEY, TestConnector.SECRET_FIELD, SIGNING_SECRET,
+                "bank_account", "Barclays Current"));
+        assertEquals(303, created.statusCode(), created.body());
+        String location = WebSession.location(created);
+        UUID id = UUID.fromString(WebSession.find(location, "/app/connections/([0-9a-f-]{36})"));
+        String page = session.get("/app/connections/" + id).body();
+        String url = WebSession.find(page, "class=\"webhook-url\"[^>]*value=\"([^\"]+)\"");
+        return new Company(session, id, url);
+    }
+
+    public WebSession session() {
+        return session;
+    }
+
+    public UUID connectionId() {
+        return connectionId;
+    }
+
+    public String connectionPath() {
+        return "/app/connections/" + connectionId;
+    }
+
+    public String webhookUrl() {
+        return webhookUrl;
+    }
+
+    /** Sends a signed webhook from the stand-in payments system, e.g. events("E1", "ok", "P1"). */
+    public HttpResponse<String> sendEvents(String... idTypeObject) {
+        String body = TestConnector.body(idTypeObject);
+        return session.send(HttpRequest.newBuilder(URI.create(webhookUrl))
+                .header("Content-Type", "application/json")
+                .header("X-Test-Signature", TestConnector.sign(body.getBytes(), SIGNING_SECRET))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+}
