@@ -58,7 +58,12 @@ public class EventProcessor {
                 .orElseThrow(() -> new RetryLater("The connector '" + connection.connectorId() + "' is not installed"));
         calls.run(connection.connectorId(), "handle",
                 () -> connector.connector().handle(stored.event(), contexts.create(connection, eventId)));
-        transactions.write(connection.tenantId(), () -> inbox.markDone(eventId, instance.name()));
+        transactions.write(connection.tenantId(), () -> {
+            inbox.markDone(eventId, instance.name());
+            // An event parked earlier (before its connector opened a record of its own) has a record
+            // of kind "event"; once the event has been handled, that record is done too.
+            syncRecords.setStatus(connection.id(), "event", stored.event().id(), SyncStatus.DONE, null, null);
+        });
     }
 
     /** Schedules stored events that no job holds: lost between storing and scheduling, or resumed. */

@@ -101,6 +101,19 @@ class EventProcessingTest {
     }
 
     @Test
+    void anEventParkedBeforeItsConnectorOpenedARecordIsDoneOnceAReplaySucceeds() {
+        TestConnector.hangRelease = new CountDownLatch(0);
+        runtime.send(connection, TestConnector.body("EVJ13", "flaky-early", "PJ13"));
+        Eventually.within(WAIT, "EVJ13 parked", () -> runtime.status(connection, "EVJ13").equals("FAILED"));
+
+        String recordId = runtime.record(connection, "EVJ13").at("/record/id").asText();
+        api.postJson("/api/sync-records/" + recordId + "/replay", "", connection.owner().auth());
+
+        Eventually.within(WAIT, "the event's record done", () -> runtime.status(connection, "EVJ13").equals("DONE"));
+        assertEquals("DONE", runtime.status(connection, "PJ13"));
+    }
+
+    @Test
     void aPersonResolvesARecordThatNeedsAttentionAndItCompletes() {
         runtime.send(connection, TestConnector.body("EVJ10", "attention", "PJ10"));
         Eventually.within(WAIT, "PJ10 needs attention", () -> runtime.status(connection, "PJ10").equals("NEEDS_ATTENTION"));

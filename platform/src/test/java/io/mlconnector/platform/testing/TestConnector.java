@@ -35,7 +35,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code handle} does: {@code ok} posts the object once (id ledger), {@code fail} cannot be processed,
  * {@code flaky} fails twice then works, {@code attention} needs a person, {@code hang} blocks,
  * {@code crash} throws an unexpected error,
- * {@code slow} takes 30 ms.
+ * {@code slow} takes 30 ms, {@code flaky-early} fails four times before opening any record.
  */
 public class TestConnector implements Connector {
 
@@ -96,6 +96,9 @@ public class TestConnector implements Connector {
     @Override
     public void handle(InboundEvent event, ConnectorContext context) {
         int run = HANDLED.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+        if (event.type().equals("flaky-early") && run <= 4) {
+            throw new IllegalStateException("fails before it opens a record");
+        }
         context.syncRecords().open("payment", event.objectId(), "Test payment " + event.objectId());
         switch (event.type()) {
             case "fail" -> throw new CannotProcess("The invoice for " + event.objectId() + " is closed");
