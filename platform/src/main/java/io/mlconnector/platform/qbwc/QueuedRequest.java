@@ -13,6 +13,11 @@ record QueuedRequest(long id, String requestId, String type, String fragment, St
                      boolean independent, @Nullable UUID orderGroup, @Nullable Integer groupPosition, boolean sendAlone,
                      int attempts, String status) {
 
+    /** A query changes nothing in QuickBooks, so asking it again is always safe. */
+    boolean isQuery() {
+        return type.endsWith("QueryRq");
+    }
+
     /** Whether it may share a continueOnError message with unrelated requests. */
     boolean batchable() {
         return independent && !sendAlone && orderGroup == null;

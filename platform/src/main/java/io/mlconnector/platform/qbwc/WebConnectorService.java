@@ -160,6 +160,9 @@ public class WebConnectorService {
      * Records QuickBooks' answer to the session's outstanding message and returns the percentage of
      * the session's work done: 100 when nothing more is waiting, -1 for an unknown ticket.
      */
+    /** QuickBooks could not parse the message (and so did none of it). */
+    private static final String PARSE_ERROR = "0x80040400";
+
     public int receiveResponseXml(String ticket, String response, String hresult, String message) {
         Instant now = clock.instant();
         Optional<WebConnectorSession> found = sessions.byTicket(ticket);
@@ -266,7 +269,16 @@ public class WebConnectorService {
         if (!blank(hresult)) {
             String error = "QuickBooks could not process the message: " + (blank(message) ? "no reason given" : message.strip())
                     + " (" + hresult.strip() + ")";
-            refused(session, inFlight, error, tally, now);
+            if (hresult.strip().equalsIgnoreCase(PARSE_ERROR)) {
+                // QuickBooks read nothing of a message it could not parse: every request can be sent again.
+                refused(session, inFlight, error, tally, now);
+            } else {
+                // A time-out or unexpected error: QuickBooks may have carried out some of the requests.
+                List<QueuedRequest> queries = inFlight.stream().filter(QueuedRequest::isQuery).toList();
+                List<QueuedRequest> changes = inFlight.stream().filter(r -> !r.isQuery()).toList();
+                refused(session, queries, error, tally, now);
+                outcomeUnknown(session, changes, error, tally, now);
+            }
             tally.lastError = error;
         } else {
             List<QbxmlResponses.Part> parts;
@@ -343,6 +355,24 @@ public class WebConnectorService {
             }
         } else {
             refused(session, missing, "QuickBooks sent no answer for this request", tally, now);
+        }
+    }
+
+    /**
+     * Requests that change the books and whose fate is unknown: never sent again by the platform (that
+     * could post them twice); their connector is told, and decides, e.g. by searching QuickBooks.
+     */
+    private void outcomeUnknown(WebConnectorSession session, List<QueuedRequest> requests, String error, Tally tally, Instant now) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        String unknown = error + ". " + QueuedRequests.OUTCOME_UNKNOWN;
+        queue.failed(requests, unknown, now);
+        for (QueuedRequest request : requests) {
+            tally.failed++;
+            tally.outcomes.add(new ResponseDelivery.Outcome(request.id(),
+                    new QuickBooksResponse(request.requestId(), request.purpose(), request.correlation(), null, unknown)));
+            tally.entries.add(entry(session, request, "qbwc.request", "outcome-unknown", unknown));
         }
     }
 

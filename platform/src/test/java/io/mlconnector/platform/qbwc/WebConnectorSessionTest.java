@@ -22,6 +22,7 @@ import io.mlconnector.testkit.qbd.RoundTrip;
 import io.mlconnector.testkit.qbd.SessionOutcome;
 import io.mlconnector.testkit.qbd.SessionResult;
 import io.mlconnector.testkit.qbd.SimulatedCompanyFile;
+import io.mlconnector.testkit.qbd.QbXmlParseException;
 import io.mlconnector.testkit.qbd.WebConnectorFaults;
 import jakarta.inject.Inject;
 import io.mlconnector.platform.qbwc.generated.QBWebConnectorSvc;
@@ -374,16 +375,30 @@ class WebConnectorSessionTest {
     }
 
     @Test
-    void aMessageQuickBooksTimedOutOnIsRetriedRequestByRequestInTheSameSession() {
+    void aMessageQuickBooksCouldNotParseIsRetriedRequestByRequestInTheSameSession() {
         List<String> ids = List.of(enqueuePayment("PM1"), enqueuePayment("PM2"), enqueuePayment("PM3"));
 
-        SessionResult result = session(WebConnectorFaults.none().withTimeoutOnRoundTrip(1, false));
+        SessionResult result = session(WebConnectorFaults.none().withTimeoutOnRoundTrip(1, false,
+                QbXmlParseException.PARSE_ERROR_HRESULT, "QuickBooks found an error when parsing the provided XML text stream."));
 
         assertEquals(SessionOutcome.COMPLETED, result.outcome());
         assertEquals(List.of(3, 1, 1, 1), result.transcript().requestsPerRoundTrip());
         assertEquals(3, quickBooks.payments().size());
         assertEquals(new HashSet<>(ids), handler.responses(acme.connectionId()).stream().map(QuickBooksResponse::requestId)
                 .collect(Collectors.toSet()));
+    }
+
+    @Test
+    void paymentsInAMessageThatTimedOutAreNotSentAgainButReportedAsUnknown() {
+        List<String> ids = List.of(enqueuePayment("PM1"), enqueuePayment("PM2"));
+
+        SessionResult result = session(WebConnectorFaults.none().withTimeoutOnRoundTrip(1, true));
+
+        assertEquals(List.of(2), result.transcript().requestsPerRoundTrip(), "nothing sent a second time");
+        assertEquals(2, quickBooks.payments().size(), "QuickBooks did them once");
+        List<QuickBooksResponse> told = handler.responses(acme.connectionId());
+        assertEquals(new HashSet<>(ids), told.stream().map(QuickBooksResponse::requestId).collect(Collectors.toSet()));
+        assertTrue(told.stream().allMatch(r -> !r.answered() && r.errorMessage().contains("not known whether QuickBooks carried it out")));
     }
 
     @Test
