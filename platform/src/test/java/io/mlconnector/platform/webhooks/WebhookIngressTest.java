@@ -114,6 +114,24 @@ class WebhookIngressTest {
         assertEquals(0, storedEvents(connection.id()));
     }
 
+    @Test
+    void aSenderThatNamesItsOriginIsHeardOnAServerReachedAtLocalhost() {
+        String body = TestConnector.body("EVF1", "ok", "PF1");
+        // GoCardless names its API in Origin; browsers' drive-by protection must not refuse it.
+        HttpResponse<String> webhook = api.send(HttpRequest.newBuilder(URI.create(connection.webhookUrl()))
+                .header("Content-Type", "application/json")
+                .header("Origin", "https://api.gocardless.com")
+                .header("X-Test-Signature", TestConnector.sign(body.getBytes(), Runtime.SECRET))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        HttpResponse<String> fromAWebPage = api.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/api/me"))
+                .header("Origin", "https://attacker.example").GET(), connection.owner().auth());
+
+        assertTrue(connection.webhookUrl().startsWith("http://localhost:"), connection.webhookUrl());
+        assertEquals(200, webhook.statusCode(), webhook.body());
+        assertEquals(1, storedEvents(connection.id()));
+        assertEquals(403, fromAWebPage.statusCode(), "other addresses keep the protection");
+    }
+
     private long storedEvents(UUID connectionId) {
         return transactions.system(() -> sql.one("SELECT count(*) FROM inbox_events WHERE connection_id = ?",
                 row -> row.getLong(1), connectionId).orElseThrow());
