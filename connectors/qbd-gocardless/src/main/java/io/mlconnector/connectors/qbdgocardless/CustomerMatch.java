@@ -3,9 +3,15 @@ package io.mlconnector.connectors.qbdgocardless;
 import io.mlconnector.systems.gocardless.GoCardlessCustomer;
 import io.mlconnector.systems.qbd.xml.CustomerRet;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,19 +50,51 @@ final class CustomerMatch {
         return byName;
     }
 
-    void consider(List<CustomerRet> page, GoCardlessCustomer wanted) {
-        String email = normal(wanted.email());
-        Set<String> names = new HashSet<>();
-        addName(names, wanted.companyName());
-        addName(names, join(wanted.givenName(), wanted.familyName()));
+    /**
+     * What a lookup looks for: digests of the GoCardless customer's normalised e-mail and names.
+     * Read from GoCardless once when the lookup starts and carried from page to page in the step, so
+     * a long customer list costs one GoCardless call, not one per page. Digests, not the text, keep
+     * the step short whatever the e-mail's length (the platform keeps 200 characters of purpose).
+     */
+    record Wanted(String email, Set<String> names) {
+
+        private static final String EMAIL = "we";
+        private static final String NAMES = "wn";
+
+        static Wanted of(GoCardlessCustomer customer) {
+            Set<String> names = new LinkedHashSet<>();
+            addName(names, customer.companyName());
+            addName(names, join(customer.givenName(), customer.familyName()));
+            Set<String> digests = new LinkedHashSet<>();
+            names.forEach(n -> digests.add(digest(n)));
+            String email = normal(customer.email());
+            return new Wanted(email == null ? null : digest(email), digests);
+        }
+
+        /** What a step carries, if it does (requests queued by an earlier version do not). */
+        static Optional<Wanted> in(Step step) {
+            String names = step.get(NAMES);
+            if (names == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Wanted(step.get(EMAIL),
+                    names.isEmpty() ? Set.of() : new LinkedHashSet<>(List.of(names.split("\\.")))));
+        }
+
+        Step into(Step step) {
+            return step.with(EMAIL, email).with(NAMES, String.join(".", names));
+        }
+    }
+
+    void consider(List<CustomerRet> page, Wanted wanted) {
         for (CustomerRet candidate : page) {
             if (candidate.getListID() == null) {
                 continue;
             }
-            if (email != null && emails(candidate.getEmail()).contains(email)) {
+            if (wanted.email() != null && emails(candidate.getEmail()).contains(wanted.email())) {
                 byEmail = merge(byEmail, candidate.getListID());
             }
-            if (!names.isEmpty() && namesOf(candidate).stream().anyMatch(names::contains)) {
+            if (!wanted.names().isEmpty() && namesOf(candidate).stream().anyMatch(wanted.names()::contains)) {
                 byName = merge(byName, candidate.getListID());
             }
         }
@@ -82,7 +120,7 @@ final class CustomerMatch {
             for (String part : field.split("[,;\\s]+")) {
                 String e = normal(part);
                 if (e != null) {
-                    out.add(e);
+                    out.add(digest(e));
                 }
             }
         }
@@ -90,12 +128,24 @@ final class CustomerMatch {
     }
 
     private static Set<String> namesOf(CustomerRet c) {
+        Set<String> names = new HashSet<>();
+        addName(names, c.getFullName());
+        addName(names, c.getName());
+        addName(names, c.getCompanyName());
+        addName(names, join(c.getFirstName(), c.getLastName()));
         Set<String> out = new HashSet<>();
-        addName(out, c.getFullName());
-        addName(out, c.getName());
-        addName(out, c.getCompanyName());
-        addName(out, join(c.getFirstName(), c.getLastName()));
+        names.forEach(n -> out.add(digest(n)));
         return out;
+    }
+
+    /** 64 bits of SHA-256: a collision among a company's customers is not a practical concern. */
+    private static String digest(String normalised) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static void addName(Set<String> names, String name) {

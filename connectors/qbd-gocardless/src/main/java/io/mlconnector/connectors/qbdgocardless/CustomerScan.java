@@ -46,7 +46,11 @@ final class CustomerScan {
                     "Waiting for the lookup of GoCardless customer " + goCardlessCustomerId + " already under way");
             return;
         }
-        QbQueue.send(ctx, firstPage(goCardlessCustomerId), Step.of(SCAN).with("ev", eventId), goCardlessCustomerId);
+        // Read here, while an event is handled, where a GoCardless rate limit just runs the event again
+        // later; the pages of QuickBooks' answers then need nothing more from GoCardless.
+        CustomerMatch.Wanted wanted = wanted(goCardlessCustomerId, ctx);
+        QbQueue.send(ctx, firstPage(goCardlessCustomerId), wanted.into(Step.of(SCAN).with("ev", eventId)),
+                goCardlessCustomerId);
         audit(ctx, paymentId, goCardlessCustomerId, "customer.lookup", "queued", null,
                 "Looking for the QuickBooks customer of GoCardless customer " + goCardlessCustomerId
                         + " by e-mail and name");
@@ -64,8 +68,8 @@ final class CustomerScan {
         if (!answer.succeeded()) {
             // A lost answer, or an iterator that ended with its session: read the list again from the start.
             if (step.attempt() + 1 < MAX_RESTARTS) {
-                QbQueue.send(ctx, firstPage(goCardlessCustomerId), Step.of(SCAN).with("ev", step.get("ev"))
-                        .with("n", step.attempt() + 1), goCardlessCustomerId);
+                QbQueue.send(ctx, firstPage(goCardlessCustomerId), step.next(SCAN).with("email", null)
+                        .with("name", null).with("n", step.attempt() + 1), goCardlessCustomerId);
             } else {
                 holdWaitingPayments(ctx, goCardlessCustomerId, step.get("ev"),
                         "QuickBooks' customer list could not be read (" + answer.problem() + "). Replay later.");
@@ -73,10 +77,10 @@ final class CustomerScan {
             return;
         }
         CustomerQueryRs page = answer.body(CustomerQueryRs.class);
-        GoCardlessCustomer customer = GoCardlessCalls.call(() -> flows.gc(ctx).getCustomer(goCardlessCustomerId));
+        CustomerMatch.Wanted wanted = CustomerMatch.Wanted.in(step).orElseGet(() -> wanted(goCardlessCustomerId, ctx));
         CustomerMatch match = new CustomerMatch(step.get("email"), step.get("name"));
-        match.consider(page.getCustomerRet(), customer);
-        Step sofar = step.with("email", match.byEmail()).with("name", match.byName());
+        match.consider(page.getCustomerRet(), wanted);
+        Step sofar = wanted.into(step).with("email", match.byEmail()).with("name", match.byName());
         Optional<CustomerQueryRq> next = answer.header().hasMore()
                 ? QbIterators.next(firstPage(goCardlessCustomerId), page, QbQueue.requestId("cust", goCardlessCustomerId))
                 : Optional.empty();
@@ -84,30 +88,36 @@ final class CustomerScan {
             QbQueue.send(ctx, next.get(), sofar, goCardlessCustomerId);
             return;
         }
-        decide(match.result(), customer, sofar, ctx);
+        decide(match.result(), goCardlessCustomerId, sofar, ctx);
     }
 
-    private void decide(CustomerMatch.Result result, GoCardlessCustomer customer, Step step, ConnectorContext ctx) {
+    private CustomerMatch.Wanted wanted(String goCardlessCustomerId, ConnectorContext ctx) {
+        return CustomerMatch.Wanted.of(GoCardlessCalls.call(() -> flows.gc(ctx).getCustomer(goCardlessCustomerId)));
+    }
+
+    private void decide(CustomerMatch.Result result, String customerId, Step step, ConnectorContext ctx) {
         if (!result.found()) {
+            // Read again for the person's message: rare, and a retried last page needs no iterator.
+            String description = describe(GoCardlessCalls.call(() -> flows.gc(ctx).getCustomer(customerId)));
             String why = result.ambiguous()
-                    ? "Several QuickBooks customers match GoCardless customer " + customer.id() + " ("
-                            + describe(customer) + ") by " + (result.by() == CustomerMatch.By.EMAIL ? "e-mail" : "name")
-                    : "No QuickBooks customer matches GoCardless customer " + customer.id() + " ("
-                            + describe(customer) + ") by e-mail or name";
-            ctx.audit().record(customer.id(), "customer.unmatched", "ok", customer.id(), null,
+                    ? "Several QuickBooks customers match GoCardless customer " + customerId + " ("
+                            + description + ") by " + (result.by() == CustomerMatch.By.EMAIL ? "e-mail" : "name")
+                    : "No QuickBooks customer matches GoCardless customer " + customerId + " ("
+                            + description + ") by e-mail or name";
+            ctx.audit().record(customerId, "customer.unmatched", "ok", customerId, null,
                     result.ambiguous() ? "Several QuickBooks customers match" : "No QuickBooks customer matches");
-            holdWaitingPayments(ctx, customer.id(), step.get("ev"), why + ". Pick the QuickBooks customer for "
-                    + customer.id() + "; the payment is then posted at the next Web Connector session.");
+            holdWaitingPayments(ctx, customerId, step.get("ev"), why + ". Pick the QuickBooks customer for "
+                    + customerId + "; the payment is then posted at the next Web Connector session.");
             return;
         }
         String listId = result.listId();
-        if (!ctx.ids().put(LedgerKinds.CUSTOMER, customer.id(), listId)) {
-            listId = ctx.ids().target(LedgerKinds.CUSTOMER, customer.id()).orElse(listId);
+        if (!ctx.ids().put(LedgerKinds.CUSTOMER, customerId, listId)) {
+            listId = ctx.ids().target(LedgerKinds.CUSTOMER, customerId).orElse(listId);
         }
-        ctx.audit().record(customer.id(), "customer.matched", "ok", customer.id(), listId,
-                "GoCardless customer " + customer.id() + " is QuickBooks customer " + listId + " (by "
+        ctx.audit().record(customerId, "customer.matched", "ok", customerId, listId,
+                "GoCardless customer " + customerId + " is QuickBooks customer " + listId + " (by "
                         + (result.by() == CustomerMatch.By.EMAIL ? "e-mail" : "name") + ")");
-        for (String paymentId : LedgerKinds.takeWaiting(ctx.ids(), LedgerKinds.PAYMENT_AWAITING_CUSTOMER, customer.id())) {
+        for (String paymentId : LedgerKinds.takeWaiting(ctx.ids(), LedgerKinds.PAYMENT_AWAITING_CUSTOMER, customerId)) {
             flows.payments.handle(paymentId, step.get("ev"), null, ctx);
         }
     }

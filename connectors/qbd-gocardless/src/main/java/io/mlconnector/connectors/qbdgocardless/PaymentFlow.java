@@ -295,7 +295,7 @@ final class PaymentFlow {
         if (!answer.succeeded()) {
             // A request sent a second time (its first answer lost) is refused when the invoice is already
             // paid by the first: look before calling it a refusal.
-            queueSearch(step.next(SEARCH).with("refused", answer.problem()), paymentId, ctx);
+            queueSearch(step.next(SEARCH).with("refused", Step.brief(answer.problem(), 32)), paymentId, ctx);
             return;
         }
         ReceivePaymentRet ret = answer.body(ReceivePaymentAddRs.class).getReceivePaymentRet();

@@ -190,7 +190,7 @@ final class PayoutFlow {
         if (!answer.succeeded()) {
             // A request sent a second time is refused once the first deposited the payments: look first.
             GoCardlessPayout payout = GoCardlessCalls.call(() -> flows.gc(ctx).getPayout(payoutId));
-            queueSearch(step.next(SEARCH).with("refused", answer.problem()), payout, ctx);
+            queueSearch(step.next(SEARCH).with("refused", Step.brief(answer.problem(), 32)), payout, ctx);
             return;
         }
         DepositRet ret = answer.body(DepositAddRs.class).getDepositRet();

@@ -40,6 +40,19 @@ final class Step {
         return new Step(nextName, copy);
     }
 
+    /**
+     * A short form of a text for the step: a step travels as a request's purpose, which the platform
+     * limits to 200 characters, so free text (QuickBooks' messages) is cut to {@code max}.
+     */
+    static String brief(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        // Letters, digits and spaces only: anything else grows when the step is encoded.
+        String plain = text.replaceAll("[^A-Za-z0-9 ]", " ").replaceAll(" +", " ").trim();
+        return plain.length() <= max ? plain : plain.substring(0, max).trim();
+    }
+
     /** A copy with {@code key} set (or removed, for null). */
     Step with(String key, Object value) {
         Map<String, String> copy = new LinkedHashMap<>(data);

@@ -77,10 +77,14 @@ class CustomersTest {
             s.gc.confirmPayment(payment);
 
             s.deliverNewEvents();
+            List<String> purposes = s.ctx.quickBooks().waiting().stream().map(rq -> rq.purpose()).toList();
             s.poll();
 
             assertEquals(s.qbCustomer("Zed Zimmer").listId(), s.paymentFor(payment).customerListId());
+            assertTrue(purposes.stream().allMatch(p -> p.length() <= 150), "the platform keeps 200 characters: " + purposes);
             assertEquals(0, s.books.openIterators(), "the iterator was read to its end");
+            assertEquals(1, s.gc.countRequests("GET", "/customers/" + last.customerId()),
+                    "GoCardless is asked about the customer once, not once per page: its rate limit is shared");
         }
     }
 
