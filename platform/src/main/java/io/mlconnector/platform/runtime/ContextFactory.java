@@ -2,6 +2,7 @@ package io.mlconnector.platform.runtime;
 
 import io.micronaut.context.BeanProvider;
 import io.mlconnector.api.context.ConnectorContext;
+import io.mlconnector.platform.alerts.AlertMailer;
 import io.mlconnector.platform.audit.AuditLog;
 import io.mlconnector.platform.connections.Connection;
 import io.mlconnector.platform.database.TenantTransactions;
@@ -30,10 +31,13 @@ public class ContextFactory {
     private final PlatformOutboundHttp http;
     private final SystemOverrides overrides;
     private final Clock clock;
+    private final AlertMailer mailer;
 
     public ContextFactory(TenantTransactions transactions, CredentialVault vault, BeanProvider<PluginHost> plugins, IdMappingStore ids,
                           SyncRecordStore syncRecords, CursorStore cursors, AlertStore alerts, AuditLog audit,
-                          BeanProvider<QuickBooksAccess> quickBooks, PlatformOutboundHttp http, SystemOverrides overrides, Clock clock) {
+                          BeanProvider<QuickBooksAccess> quickBooks, PlatformOutboundHttp http, SystemOverrides overrides, Clock clock,
+                          AlertMailer mailer) {
+        this.mailer = mailer;
         this.transactions = transactions;
         this.vault = vault;
         this.plugins = plugins;
@@ -104,5 +108,9 @@ public class ContextFactory {
 
     Clock clock() {
         return clock;
+    }
+
+    AlertMailer mailer() {
+        return mailer;
     }
 }

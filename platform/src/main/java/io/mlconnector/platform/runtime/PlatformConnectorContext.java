@@ -199,11 +199,14 @@ final class PlatformConnectorContext implements ConnectorContext {
 
     @Override
     public Alerts alerts() {
-        return (subject, detail, correlation) -> platform.transactions().write(tenantId(), () -> {
-            platform.alerts().raise(tenantId(), connectionId(), subject, detail, correlation);
-            platform.audit().insert(AuditEntry.of(tenantId(), "alert.raised", "alert").connection(connectionId())
-                    .correlation(correlation).message(subject));
-        });
+        return (subject, detail, correlation) -> {
+            platform.transactions().write(tenantId(), () -> {
+                platform.alerts().raise(tenantId(), connectionId(), subject, detail, correlation);
+                platform.audit().insert(AuditEntry.of(tenantId(), "alert.raised", "alert").connection(connectionId())
+                        .correlation(correlation).message(subject));
+            });
+            platform.mailer().send(tenantId(), connectionId(), subject, detail);
+        };
     }
 
     @Override

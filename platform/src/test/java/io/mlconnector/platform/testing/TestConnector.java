@@ -35,7 +35,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code handle} does: {@code ok} posts the object once (id ledger), {@code fail} cannot be processed,
  * {@code flaky} fails twice then works, {@code attention} needs a person, {@code hang} blocks,
  * {@code crash} throws an unexpected error,
- * {@code slow} takes 30 ms, {@code flaky-early} fails four times before opening any record.
+ * {@code alert} raises an alert, {@code slow} takes 30 ms, {@code flaky-early} fails four times before opening any record.
  */
 public class TestConnector implements Connector {
 
@@ -122,6 +122,8 @@ public class TestConnector implements Connector {
                 }
             }
             case "crash" -> throw new IllegalStateException("unexpected bug in the connector");
+            case "alert" -> context.alerts().raise("Payment " + event.objectId() + " failed",
+                    "The customer's bank refused the collection. Contact the customer.", event.objectId());
             case "slow" -> {
                 try {
                     Thread.sleep(30);
