@@ -15,7 +15,7 @@ import io.micronaut.web.router.resource.StaticResourceResolver;
  * Micronaut's CORS filter, except for the addresses other systems call: webhooks and the Web
  * Connector service. The filter refuses (403) any request that carries an {@code Origin} other than
  * localhost when the server sees its own host as localhost, against drive-by attacks from a browser.
- * Webhook senders send an {@code Origin} too (GoCardless names its API there), and a server reached
+ * Webhook senders send an {@code Origin} too (some name their API there), and a server reached
  * at {@code http://localhost} or through a proxy that forwards to 127.0.0.1 would refuse every one.
  * Those endpoints carry no browser credentials and check each request themselves (signature,
  * Web Connector password and ticket), so the browser rules do not apply to them.
