@@ -17,6 +17,11 @@ public interface Credentials {
 
     /** A field that may hold several values during a rotation, separated by commas or whitespace. */
     default List<String> all(String key) {
-        return get(key).map(v -> Arrays.stream(v.split("[,\\s]+")).filter(s -> !s.isBlank()).toList()).orElse(List.of());
+        return get(key).map(Credentials::split).orElse(List.of());
+    }
+
+    /** The values of a field that holds several, separated by commas or whitespace. */
+    static List<String> split(String value) {
+        return Arrays.stream(value.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
     }
 }

@@ -37,6 +37,19 @@ public class IdMappingStore {
                 tenantId, connectionId, kind, sourceId, targetId);
     }
 
+    /** A target already mapped, with one of its sources (to help a person recognise it) and how many map to it. */
+    public record KnownTarget(String id, String example, int count) {
+    }
+
+    /** The distinct targets of one kind this connection has mapped, by id. */
+    public java.util.List<KnownTarget> targets(UUID connectionId, String kind, int limit) {
+        return sql.list("SELECT target_id, min(source_id) AS example, count(*) AS n FROM id_mappings "
+                        + "WHERE connection_id = ? AND kind = ? AND tenant_id = current_tenant() "
+                        + "GROUP BY target_id ORDER BY target_id LIMIT ?",
+                row -> new KnownTarget(row.getString("target_id"), row.getString("example"), row.getInt("n")),
+                connectionId, kind, limit);
+    }
+
     public void remove(UUID connectionId, String kind, String sourceId) {
         sql.update("DELETE FROM id_mappings WHERE connection_id = ? AND kind = ? AND source_id = ?", connectionId, kind, sourceId);
     }

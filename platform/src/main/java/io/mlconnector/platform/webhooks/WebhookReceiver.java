@@ -1,5 +1,6 @@
 package io.mlconnector.platform.webhooks;
 
+import io.mlconnector.api.context.Credentials;
 import io.mlconnector.api.spec.WebhookSource;
 import io.mlconnector.api.webhook.WebhookRequest;
 import io.mlconnector.api.webhook.WebhookResult;
@@ -15,7 +16,6 @@ import io.mlconnector.platform.runtime.ContextFactory;
 import io.mlconnector.platform.vault.CredentialVault;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -70,7 +70,7 @@ public class WebhookReceiver {
         }
         List<String> secretList = webhookSource.secretField() == null ? List.of() : secrets.get(cacheKey, key -> {
             String stored = vault.read(connection.tenantId(), connection.id()).get(webhookSource.secretField());
-            return stored == null ? List.of() : Arrays.stream(stored.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+            return stored == null ? List.of() : Credentials.split(stored);
         });
         WebhookRequest request = new WebhookRequest(source, body, headers, secretList);
         return calls.call(connection.connectorId(), "receiveWebhook", VERIFY_LIMIT,

@@ -1,6 +1,6 @@
 package io.mlconnector.web.activity;
 
-import io.mlconnector.platform.database.Sql;
+import io.mlconnector.platform.sync.IdMappingStore;
 import io.mlconnector.platform.database.TenantTransactions;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -20,20 +20,16 @@ public class KnownTargets {
 
     static final int LIMIT = 500;
 
-    private final Sql sql;
+    private final IdMappingStore ledger;
     private final TenantTransactions transactions;
 
-    public KnownTargets(Sql sql, TenantTransactions transactions) {
-        this.sql = sql;
+    public KnownTargets(IdMappingStore ledger, TenantTransactions transactions) {
+        this.ledger = ledger;
         this.transactions = transactions;
     }
 
     public List<Target> of(UUID tenantId, UUID connectionId, String kind) {
-        return transactions.read(tenantId, () -> sql.list(
-                "SELECT target_id, min(source_id) AS example, count(*) AS n FROM id_mappings "
-                        + "WHERE connection_id = ? AND kind = ? AND tenant_id = current_tenant() "
-                        + "GROUP BY target_id ORDER BY target_id LIMIT ?",
-                row -> new Target(row.getString("target_id"), row.getString("example"), row.getInt("n")),
-                connectionId, kind, LIMIT));
+        return transactions.read(tenantId, () -> ledger.targets(connectionId, kind, LIMIT)).stream()
+                .map(t -> new Target(t.id(), t.example(), t.count())).toList();
     }
 }
