@@ -33,6 +33,9 @@ public interface ConnectorContext {
     /** Forward-only positions of incremental polls (event cursors, modified-since dates). */
     Cursors cursors();
 
+    /** Lists of objects people pick from when a record needs them to say what matches what. */
+    PickLists pickLists();
+
     /** The connection's QuickBooks Desktop request queue (only for connectors that use the Web Connector). */
     QuickBooksDesktop quickBooks();
 

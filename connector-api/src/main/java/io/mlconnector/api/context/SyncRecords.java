@@ -22,6 +22,12 @@ public interface SyncRecords {
     /** A person must act (e.g. pick the customer); the reason says what and why. */
     void needsAttention(String kind, String sourceId, String reason);
 
+    /**
+     * A person must say which object of the other system belongs to this record; the web UI asks the
+     * question (offering the question's pick list) and runs the record again with the answer.
+     */
+    void needsAttention(String kind, String sourceId, String reason, MatchQuestion question);
+
     void failed(String kind, String sourceId, String reason);
 
     /** Nothing to do for this object (e.g. a payment that was cancelled before collection). */

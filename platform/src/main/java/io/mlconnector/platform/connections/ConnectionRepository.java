@@ -15,7 +15,7 @@ import java.util.UUID;
 public class ConnectionRepository {
 
     private static final String COLUMNS = "id, tenant_id, connector_id, name, status, webhook_token, settings::text AS settings, "
-            + "last_error, last_error_at, created_at";
+            + "last_error, last_error_at, created_at, reconnect_system, reconnect_reason, reconnect_since";
 
     private final Sql sql;
 
@@ -68,6 +68,23 @@ public class ConnectionRepository {
                 + "WHERE id = ? AND tenant_id = current_tenant()", error, error, id);
     }
 
+    /** Marks the connection as needing new credentials; true when it was not marked yet. */
+    public boolean needsReconnect(UUID id, String system, String reason) {
+        int newly = sql.update("UPDATE connections SET reconnect_system = ?, reconnect_reason = ?, reconnect_since = now() "
+                + "WHERE id = ? AND tenant_id = current_tenant() AND reconnect_since IS NULL", system, reason, id);
+        if (newly == 0) {
+            sql.update("UPDATE connections SET reconnect_system = ?, reconnect_reason = ? WHERE id = ? AND tenant_id = current_tenant()",
+                    system, reason, id);
+        }
+        return newly == 1;
+    }
+
+    /** Clears the mark; true when there was one. */
+    public boolean reconnected(UUID id) {
+        return sql.update("UPDATE connections SET reconnect_system = NULL, reconnect_reason = NULL, reconnect_since = NULL "
+                + "WHERE id = ? AND tenant_id = current_tenant() AND reconnect_since IS NOT NULL", id) == 1;
+    }
+
     public boolean delete(UUID id) {
         return sql.update("DELETE FROM connections WHERE id = ? AND tenant_id = current_tenant()", id) == 1;
     }
@@ -76,6 +93,8 @@ public class ConnectionRepository {
         Map<String, String> settings = new LinkedHashMap<>(JsonMaps.read(row.getString("settings")));
         return new Connection(row.getObject("id", UUID.class), row.getObject("tenant_id", UUID.class), row.getString("connector_id"),
                 row.getString("name"), Connection.Status.valueOf(row.getString("status")), row.getString("webhook_token"), settings,
-                row.getString("last_error"), Sql.instant(row, "last_error_at"), Sql.instant(row, "created_at"));
+                row.getString("last_error"), Sql.instant(row, "last_error_at"), Sql.instant(row, "created_at"),
+                row.getString("reconnect_system") == null ? null : new Connection.Reconnect(row.getString("reconnect_system"),
+                        row.getString("reconnect_reason"), Sql.instant(row, "reconnect_since")));
     }
 }

@@ -37,9 +37,12 @@ public class ConnectionService {
     private final ContextFactory contexts;
     private final AuditLog audit;
     private final Sql sql;
+    private final ReconnectTracker reconnects;
 
     public ConnectionService(TenantTransactions transactions, ConnectionRepository connections, CredentialVault vault,
-                             PluginHost plugins, PluginCalls calls, ContextFactory contexts, AuditLog audit, Sql sql) {
+                             PluginHost plugins, PluginCalls calls, ContextFactory contexts, AuditLog audit, Sql sql,
+                             ReconnectTracker reconnects) {
+        this.reconnects = reconnects;
         this.transactions = transactions;
         this.connections = connections;
         this.vault = vault;
@@ -119,6 +122,9 @@ public class ConnectionService {
                 () -> connector.connector().check(contexts.create(connection, null)));
         audit.append(AuditEntry.of(tenantId, "connection.checked", result.allOk() ? "ok" : "problem").connection(connectionId)
                 .message(result.sides().stream().map(s -> s.system() + ": " + s.message()).reduce((a, b) -> a + " | " + b).orElse("")));
+        if (result.allOk()) {
+            reconnects.accepted(connection);
+        }
         return result;
     }
 

@@ -34,7 +34,12 @@ public class ConnectionViews {
     public record View(UUID id, String connectorId, String connectorName, String name, String status,
                        boolean connectorInstalled, boolean usesWebConnector, List<CredentialState> credentials,
                        Map<String, String> settings, List<WebhookAddress> webhooks, String lastError, Instant lastErrorAt,
-                       Instant createdAt) {
+                       Instant createdAt, Reconnect reconnect) {
+    }
+
+    /** Which system refused the credentials, its words and since when; null while they work. */
+    @Serdeable
+    public record Reconnect(String system, String systemName, String reason, Instant since) {
     }
 
     private final PluginHost plugins;
@@ -65,7 +70,18 @@ public class ConnectionViews {
                 .map(source -> address(connection, source)).toList();
         return new View(connection.id(), connection.connectorId(), spec == null ? connection.connectorId() : spec.name(),
                 connection.name(), connection.status().name(), spec != null, spec != null && spec.usesWebConnector(),
-                credentials, connection.settings(), webhooks, connection.lastError(), connection.lastErrorAt(), connection.createdAt());
+                credentials, connection.settings(), webhooks, connection.lastError(), connection.lastErrorAt(), connection.createdAt(),
+                reconnect(connection, spec));
+    }
+
+    private static Reconnect reconnect(Connection connection, ConnectorSpec spec) {
+        Connection.Reconnect mark = connection.reconnect();
+        if (mark == null) {
+            return null;
+        }
+        String systemName = spec == null ? mark.system() : spec.systems().stream()
+                .filter(s -> s.id().equals(mark.system())).map(io.mlconnector.api.spec.SystemSpec::name).findFirst().orElse(mark.system());
+        return new Reconnect(mark.system(), systemName, mark.reason(), mark.since());
     }
 
     public String webhookUrl(Connection connection, String source) {

@@ -1,10 +1,12 @@
 package io.mlconnector.platform.jobs;
 
+import io.mlconnector.api.CredentialsRejected;
 import io.mlconnector.api.RetryLater;
 import io.mlconnector.platform.audit.AuditEntry;
 import io.mlconnector.platform.audit.AuditLog;
 import io.mlconnector.platform.connections.Connection;
 import io.mlconnector.platform.connections.ConnectionRepository;
+import io.mlconnector.platform.connections.ReconnectTracker;
 import io.mlconnector.platform.database.TenantTransactions;
 import io.mlconnector.platform.plugins.PluginCalls;
 import io.mlconnector.platform.plugins.PluginHost;
@@ -29,10 +31,12 @@ public class EventProcessor {
     private final AuditLog audit;
     private final Jobs jobs;
     private final InstanceName instance;
+    private final ReconnectTracker reconnects;
 
     public EventProcessor(TenantTransactions transactions, InboxRepository inbox, ConnectionRepository connections,
                           PluginHost plugins, PluginCalls calls, ContextFactory contexts, SyncRecordStore syncRecords,
-                          AuditLog audit, Jobs jobs, InstanceName instance) {
+                          AuditLog audit, Jobs jobs, InstanceName instance, ReconnectTracker reconnects) {
+        this.reconnects = reconnects;
         this.instance = instance;
         this.jobs = jobs;
         this.transactions = transactions;
@@ -56,8 +60,14 @@ public class EventProcessor {
         }
         PluginHost.LoadedConnector connector = plugins.connector(connection.connectorId())
                 .orElseThrow(() -> new RetryLater("The connector '" + connection.connectorId() + "' is not installed"));
-        calls.run(connection.connectorId(), "handle",
-                () -> connector.connector().handle(stored.event(), contexts.create(connection, eventId)));
+        try {
+            calls.run(connection.connectorId(), "handle",
+                    () -> connector.connector().handle(stored.event(), contexts.create(connection, eventId)));
+        } catch (CredentialsRejected e) {
+            reconnects.rejected(connection, e);
+            throw e;
+        }
+        reconnects.accepted(connection);
         transactions.write(connection.tenantId(), () -> {
             inbox.markDone(eventId, instance.name());
             // An event parked earlier (before its connector opened a record of its own) has a record

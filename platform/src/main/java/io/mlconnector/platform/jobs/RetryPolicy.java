@@ -26,7 +26,14 @@ public class RetryPolicy {
         this.maxDelay = maxDelay;
     }
 
+    /**
+     * Work refused for bad credentials is never given up: it waits for a person to reconnect, and
+     * parking it as failed would only make them replay it afterwards.
+     */
     public boolean giveUp(int failuresSoFar, Throwable cause) {
+        if (cause instanceof io.mlconnector.api.CredentialsRejected) {
+            return false;
+        }
         return failuresSoFar >= maxAttempts || cause instanceof io.mlconnector.api.CannotProcess;
     }
 

@@ -1,9 +1,11 @@
 package io.mlconnector.platform.jobs;
 
+import io.mlconnector.api.CredentialsRejected;
 import io.mlconnector.platform.audit.AuditEntry;
 import io.mlconnector.platform.audit.AuditLog;
 import io.mlconnector.platform.connections.Connection;
 import io.mlconnector.platform.connections.ConnectionRepository;
+import io.mlconnector.platform.connections.ReconnectTracker;
 import io.mlconnector.platform.database.Sql;
 import io.mlconnector.platform.database.TenantTransactions;
 import io.mlconnector.platform.plugins.PluginCalls;
@@ -28,9 +30,11 @@ public class ScheduleRunner {
     private final ContextFactory contexts;
     private final Jobs jobs;
     private final AuditLog audit;
+    private final ReconnectTracker reconnects;
 
     public ScheduleRunner(TenantTransactions transactions, Sql sql, ConnectionRepository connections, PluginHost plugins,
-                          PluginCalls calls, ContextFactory contexts, Jobs jobs, AuditLog audit) {
+                          PluginCalls calls, ContextFactory contexts, Jobs jobs, AuditLog audit, ReconnectTracker reconnects) {
+        this.reconnects = reconnects;
         this.transactions = transactions;
         this.sql = sql;
         this.connections = connections;
@@ -68,8 +72,18 @@ public class ScheduleRunner {
         if (connection == null || !connection.active()) {
             return;
         }
-        plugins.connector(connection.connectorId()).ifPresent(connector -> calls.run(connection.connectorId(),
-                "runSchedule", () -> connector.connector().runSchedule(scheduleId, contexts.create(connection, null))));
+        var connector = plugins.connector(connection.connectorId()).orElse(null);
+        if (connector == null) {
+            return;
+        }
+        try {
+            calls.run(connection.connectorId(), "runSchedule",
+                    () -> connector.connector().runSchedule(scheduleId, contexts.create(connection, null)));
+        } catch (CredentialsRejected e) {
+            reconnects.rejected(connection, e);
+            throw e;
+        }
+        reconnects.accepted(connection);
     }
 
     public void giveUp(String instanceId, String reason) {

@@ -20,6 +20,8 @@ import io.mlconnector.api.spec.WebhookSource;
 @SerdeImport(CheckResult.class)
 @SerdeImport(CheckResult.SideCheck.class)
 @SerdeImport(SyncRecord.class)
+@SerdeImport(io.mlconnector.api.context.MatchQuestion.class)
+@SerdeImport(io.mlconnector.api.context.Choice.class)
 final class ApiTypes {
 
     private ApiTypes() {

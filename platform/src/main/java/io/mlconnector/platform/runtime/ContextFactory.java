@@ -9,6 +9,7 @@ import io.mlconnector.platform.database.TenantTransactions;
 import io.mlconnector.platform.plugins.PluginHost;
 import io.mlconnector.platform.sync.AlertStore;
 import io.mlconnector.platform.sync.CursorStore;
+import io.mlconnector.platform.sync.PickListStore;
 import io.mlconnector.platform.sync.IdMappingStore;
 import io.mlconnector.platform.sync.SyncRecordStore;
 import io.mlconnector.platform.vault.CredentialVault;
@@ -25,6 +26,7 @@ public class ContextFactory {
     private final IdMappingStore ids;
     private final SyncRecordStore syncRecords;
     private final CursorStore cursors;
+    private final PickListStore pickLists;
     private final AlertStore alerts;
     private final AuditLog audit;
     private final BeanProvider<QuickBooksAccess> quickBooks;
@@ -34,7 +36,7 @@ public class ContextFactory {
     private final AlertMailer mailer;
 
     public ContextFactory(TenantTransactions transactions, CredentialVault vault, BeanProvider<PluginHost> plugins, IdMappingStore ids,
-                          SyncRecordStore syncRecords, CursorStore cursors, AlertStore alerts, AuditLog audit,
+                          SyncRecordStore syncRecords, CursorStore cursors, PickListStore pickLists, AlertStore alerts, AuditLog audit,
                           BeanProvider<QuickBooksAccess> quickBooks, PlatformOutboundHttp http, SystemOverrides overrides, Clock clock,
                           AlertMailer mailer) {
         this.mailer = mailer;
@@ -44,6 +46,7 @@ public class ContextFactory {
         this.ids = ids;
         this.syncRecords = syncRecords;
         this.cursors = cursors;
+        this.pickLists = pickLists;
         this.alerts = alerts;
         this.audit = audit;
         this.quickBooks = quickBooks;
@@ -82,6 +85,10 @@ public class ContextFactory {
 
     CursorStore cursors() {
         return cursors;
+    }
+
+    PickListStore pickLists() {
+        return pickLists;
     }
 
     AlertStore alerts() {

@@ -1,6 +1,9 @@
 package io.mlconnector.platform.runtime;
 
 import io.mlconnector.api.context.Alerts;
+import io.mlconnector.api.context.Choice;
+import io.mlconnector.api.context.MatchQuestion;
+import io.mlconnector.api.context.PickLists;
 import io.mlconnector.api.context.AuditTrail;
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.api.context.Credentials;
@@ -16,7 +19,9 @@ import io.mlconnector.api.spec.SettingField;
 import io.mlconnector.platform.audit.AuditEntry;
 import io.mlconnector.platform.connections.Connection;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -141,6 +146,19 @@ final class PlatformConnectorContext implements ConnectorContext {
             }
 
             @Override
+            public void needsAttention(String kind, String sourceId, String reason, MatchQuestion question) {
+                if (question == null) {
+                    needsAttention(kind, sourceId, reason);
+                    return;
+                }
+                tx.write(tenant, () -> {
+                    store.ask(id, kind, sourceId, reason, question);
+                    platform.audit().insert(AuditEntry.of(tenant, "sync.needs_attention", SyncStatus.NEEDS_ATTENTION.name())
+                            .connection(id).correlation(sourceId).ids(question.sourceId(), null).message(reason));
+                });
+            }
+
+            @Override
             public void failed(String kind, String sourceId, String reason) {
                 set(kind, sourceId, SyncStatus.FAILED, null, reason);
             }
@@ -180,6 +198,40 @@ final class PlatformConnectorContext implements ConnectorContext {
             @Override
             public void set(String name, String value) {
                 platform.transactions().write(tenant, () -> platform.cursors().set(tenant, id, name, value));
+            }
+        };
+    }
+
+    @Override
+    public PickLists pickLists() {
+        UUID tenant = tenantId();
+        UUID id = connectionId();
+        var store = platform.pickLists();
+        var tx = platform.transactions();
+        return new PickLists() {
+            @Override
+            public void put(String list, Collection<Choice> entries) {
+                tx.write(tenant, () -> store.put(tenant, id, list, entries));
+            }
+
+            @Override
+            public void remove(String list, Collection<String> ids) {
+                tx.write(tenant, () -> store.remove(id, list, ids));
+            }
+
+            @Override
+            public Optional<Choice> find(String list, String entryId) {
+                return tx.read(tenant, () -> store.find(id, list, entryId));
+            }
+
+            @Override
+            public List<Choice> search(String list, String text, int limit) {
+                return tx.read(tenant, () -> store.search(id, list, text, limit));
+            }
+
+            @Override
+            public int size(String list) {
+                return tx.read(tenant, () -> store.size(id, list));
             }
         };
     }

@@ -1,11 +1,13 @@
 package io.mlconnector.platform.runtime;
 
 import io.mlconnector.api.CannotProcess;
+import io.mlconnector.api.CredentialsRejected;
 import io.mlconnector.api.qbd.QuickBooksResponse;
 import io.mlconnector.platform.audit.AuditEntry;
 import io.mlconnector.platform.audit.AuditLog;
 import io.mlconnector.platform.connections.Connection;
 import io.mlconnector.platform.connections.ConnectionRepository;
+import io.mlconnector.platform.connections.ReconnectTracker;
 import io.mlconnector.platform.database.TenantTransactions;
 import io.mlconnector.platform.jobs.ScheduleRunner;
 import io.mlconnector.platform.plugins.PluginCalls;
@@ -30,9 +32,12 @@ public class QuickBooksDelivery implements QuickBooksResponseHandler, WebConnect
     private final ContextFactory contexts;
     private final ScheduleRunner schedules;
     private final AuditLog audit;
+    private final ReconnectTracker reconnects;
 
     public QuickBooksDelivery(TenantTransactions transactions, ConnectionRepository connections, PluginHost plugins,
-                              PluginCalls calls, ContextFactory contexts, ScheduleRunner schedules, AuditLog audit) {
+                              PluginCalls calls, ContextFactory contexts, ScheduleRunner schedules, AuditLog audit,
+                              ReconnectTracker reconnects) {
+        this.reconnects = reconnects;
         this.transactions = transactions;
         this.connections = connections;
         this.plugins = plugins;
@@ -53,6 +58,10 @@ public class QuickBooksDelivery implements QuickBooksResponseHandler, WebConnect
         try {
             calls.run(connection.connectorId(), "onQuickBooksResponse",
                     () -> connector.connector().onQuickBooksResponse(response, contexts.create(connection, null)));
+        } catch (CredentialsRejected e) {
+            // Kept for a later Web Connector session, when the credentials may work again.
+            reconnects.rejected(connection, e);
+            throw e;
         } catch (CannotProcess e) {
             // Delivering it again would fail the same way; the connector has said why.
             audit.append(AuditEntry.of(tenantId, "qbd.response.unprocessable", "failed").connection(connectionId)

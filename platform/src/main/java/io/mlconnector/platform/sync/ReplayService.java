@@ -1,5 +1,7 @@
 package io.mlconnector.platform.sync;
 
+import io.mlconnector.api.context.Choice;
+import io.mlconnector.api.context.MatchQuestion;
 import io.mlconnector.api.context.SyncStatus;
 import io.mlconnector.platform.audit.AuditEntry;
 import io.mlconnector.platform.audit.AuditLog;
@@ -27,9 +29,11 @@ public class ReplayService {
     private final Jobs jobs;
     private final AuditLog audit;
     private final Sql sql;
+    private final PickListStore pickLists;
 
     public ReplayService(TenantTransactions transactions, SyncRecordStore records, IdMappingStore ids, InboxRepository inbox,
-                         Jobs jobs, AuditLog audit, Sql sql) {
+                         Jobs jobs, AuditLog audit, Sql sql, PickListStore pickLists) {
+        this.pickLists = pickLists;
         this.transactions = transactions;
         this.records = records;
         this.ids = ids;
@@ -68,17 +72,34 @@ public class ReplayService {
 
     /**
      * A person's answer to "needs attention": records which object on the other side this one is
-     * (e.g. the accounting customer for a payer), then runs the record again.
+     * (e.g. the accounting customer for a payer), then runs the record again. What is matched comes
+     * from the question the connector asked; {@code kind} and {@code sourceId} are only needed for a
+     * record held without one. When the question names a pick list that has entries, the answer must
+     * be one of them, so a typo cannot post a payment to a customer that does not exist.
      */
     public void resolve(UUID tenantId, UUID recordId, String kind, String sourceId, String targetId) {
-        if (kind == null || kind.isBlank() || sourceId == null || sourceId.isBlank() || targetId == null || targetId.isBlank()) {
+        if (targetId == null || targetId.isBlank()) {
             throw InvalidInput.of("targetId", "Choose what this should be matched to.");
         }
+        String target = targetId.strip();
         transactions.write(tenantId, () -> {
             SyncRecordStore.Row row = records.find(recordId).orElseThrow(() -> new NotFound("Sync record"));
-            ids.replace(tenantId, row.connectionId(), kind, sourceId, targetId);
+            MatchQuestion question = row.question();
+            String ledgerKind = question != null ? question.ledgerKind() : kind;
+            String source = question != null ? question.sourceId() : sourceId;
+            if (ledgerKind == null || ledgerKind.isBlank() || source == null || source.isBlank()) {
+                throw InvalidInput.of("targetId", "Say which object this answer is for.");
+            }
+            String label = target;
+            if (question != null && question.pickList() != null && pickLists.size(row.connectionId(), question.pickList()) > 0) {
+                Choice chosen = pickLists.find(row.connectionId(), question.pickList(), target).orElseThrow(() -> InvalidInput.of(
+                        "targetId", "Choose one of the listed " + question.noun() + "s; '" + target + "' is not one of them."));
+                label = chosen.label();
+            }
+            ids.replace(tenantId, row.connectionId(), ledgerKind, source, target);
             audit.insert(AuditEntry.of(tenantId, "mapping.set-by-person", "ok").connection(row.connectionId())
-                    .correlation(row.record().sourceId()).ids(sourceId, targetId).message(kind + " matched by a person"));
+                    .correlation(row.record().sourceId()).ids(source, target)
+                    .message(ledgerKind + " " + source + " matched by a person to " + label));
         });
         replay(tenantId, recordId);
     }

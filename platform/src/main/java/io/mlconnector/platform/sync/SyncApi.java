@@ -11,6 +11,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.mlconnector.api.context.MatchQuestion;
 import io.mlconnector.api.context.SyncRecord;
 import io.mlconnector.api.context.SyncStatus;
 import io.mlconnector.platform.audit.AuditEntry;
@@ -34,7 +35,7 @@ public class SyncApi {
     }
 
     @Serdeable
-    public record RecordDetail(SyncRecord record, UUID connectionId, List<AuditEntry> trail) {
+    public record RecordDetail(SyncRecord record, UUID connectionId, MatchQuestion question, List<AuditEntry> trail) {
     }
 
     @Serdeable
@@ -47,9 +48,11 @@ public class SyncApi {
     private final AuditLog audit;
     private final AlertStore alerts;
     private final ConnectionService connections;
+    private final MatchChoices choices;
 
     public SyncApi(TenantTransactions transactions, SyncRecordStore records, ReplayService replays, AuditLog audit, AlertStore alerts,
-                   ConnectionService connections) {
+                   ConnectionService connections, MatchChoices choices) {
+        this.choices = choices;
         this.connections = connections;
         this.transactions = transactions;
         this.records = records;
@@ -74,7 +77,14 @@ public class SyncApi {
         UUID tenant = CurrentTenant.of(authentication).tenantId();
         SyncRecordStore.Row row = transactions.read(tenant, () -> records.find(id)).orElseThrow(() -> new NotFound("Sync record"));
         List<AuditEntry> trail = audit.trail(tenant, row.connectionId(), row.record().sourceId(), 500);
-        return new RecordDetail(row.record(), row.connectionId(), trail);
+        return new RecordDetail(row.record(), row.connectionId(), row.question(), trail);
+    }
+
+    /** The entries a person may pick to answer the record's question, containing {@code q}. */
+    @Get("/sync-records/{id}/choices")
+    public MatchChoices.Answerable choices(Authentication authentication, UUID id, @Nullable @QueryValue String q,
+                                           @QueryValue(defaultValue = "50") int limit) {
+        return choices.search(CurrentTenant.of(authentication).tenantId(), id, q, limit);
     }
 
     @Post("/sync-records/{id}/replay")

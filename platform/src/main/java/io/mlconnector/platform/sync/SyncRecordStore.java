@@ -1,5 +1,6 @@
 package io.mlconnector.platform.sync;
 
+import io.mlconnector.api.context.MatchQuestion;
 import io.mlconnector.api.context.SyncRecord;
 import io.mlconnector.api.context.SyncStatus;
 import io.mlconnector.platform.database.Sql;
@@ -15,15 +16,19 @@ import java.util.UUID;
 @Singleton
 public class SyncRecordStore {
 
-    /** A record with the connection it belongs to and the event that last touched it. */
-    public record Row(SyncRecord record, UUID connectionId, Long lastEventId) {
+    /**
+     * A record with the connection it belongs to, the event that last touched it and, while it waits
+     * for a person, the question they must answer (null otherwise).
+     */
+    public record Row(SyncRecord record, UUID connectionId, Long lastEventId, MatchQuestion question) {
     }
 
     /** Filters for listing; any may be null. */
     public record Filter(UUID connectionId, SyncStatus status, String text, java.time.Instant from, java.time.Instant to) {
     }
 
-    private static final String COLUMNS = "id, connection_id, kind, source_id, target_id, status, attempts, last_error, summary, updated_at, last_event_id";
+    private static final String COLUMNS = "id, connection_id, kind, source_id, target_id, status, attempts, last_error, summary, updated_at, last_event_id, "
+            + "match_kind, match_source_id, match_noun, match_list";
 
     private final Sql sql;
 
@@ -42,9 +47,19 @@ public class SyncRecordStore {
                 row -> row(row).record(), UUID.randomUUID(), tenantId, connectionId, kind, sourceId, summary, eventId).orElseThrow();
     }
 
+    /** Changes the status; any question asked earlier no longer stands. */
     public void setStatus(UUID connectionId, String kind, String sourceId, SyncStatus status, String targetId, String error) {
-        sql.update("UPDATE sync_records SET status = ?, target_id = COALESCE(?, target_id), last_error = ?, updated_at = now() "
+        sql.update("UPDATE sync_records SET status = ?, target_id = COALESCE(?, target_id), last_error = ?, updated_at = now(), "
+                + "match_kind = NULL, match_source_id = NULL, match_noun = NULL, match_list = NULL "
                 + "WHERE connection_id = ? AND kind = ? AND source_id = ?", status.name(), targetId, error, connectionId, kind, sourceId);
+    }
+
+    /** Holds the record for a person, with the question they must answer. */
+    public void ask(UUID connectionId, String kind, String sourceId, String reason, MatchQuestion question) {
+        sql.update("UPDATE sync_records SET status = 'NEEDS_ATTENTION', last_error = ?, updated_at = now(), "
+                        + "match_kind = ?, match_source_id = ?, match_noun = ?, match_list = ? "
+                        + "WHERE connection_id = ? AND kind = ? AND source_id = ?", reason, question.ledgerKind(),
+                question.sourceId(), question.noun(), question.pickList(), connectionId, kind, sourceId);
     }
 
     public Optional<SyncRecord> find(UUID connectionId, String kind, String sourceId) {
@@ -107,6 +122,12 @@ public class SyncRecordStore {
         return new Row(new SyncRecord(row.getObject("id", UUID.class), row.getString("kind"), row.getString("source_id"),
                 row.getString("target_id"), SyncStatus.valueOf(row.getString("status")), row.getInt("attempts"),
                 row.getString("last_error"), row.getString("summary"), Sql.instant(row, "updated_at")),
-                row.getObject("connection_id", UUID.class), lastEvent);
+                row.getObject("connection_id", UUID.class), lastEvent, question(row));
+    }
+
+    private static MatchQuestion question(ResultSet row) throws SQLException {
+        String kind = row.getString("match_kind");
+        return kind == null ? null
+                : new MatchQuestion(kind, row.getString("match_source_id"), row.getString("match_noun"), row.getString("match_list"));
     }
 }

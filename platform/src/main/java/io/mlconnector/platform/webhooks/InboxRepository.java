@@ -81,6 +81,12 @@ public class InboxRepository {
     }
 
     /** Pending events of active connections that no job holds (lost between storing and scheduling, or resumed). */
+    /** Events of a connection still waiting to be handled, oldest first. */
+    public List<Long> pending(UUID connectionId, int limit) {
+        return sql.list("SELECT id FROM inbox_events WHERE connection_id = ? AND status = 'PENDING' ORDER BY id LIMIT ?",
+                row -> row.getLong(1), connectionId, limit);
+    }
+
     public List<Long> orphans(Instant receivedBefore, int limit) {
         return sql.list("SELECT i.id FROM inbox_events i JOIN connections c ON c.id = i.connection_id "
                         + "WHERE i.status = 'PENDING' AND c.status = 'ACTIVE' AND i.received_at < ? "

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.mlconnector.api.context.Choice;
 import io.mlconnector.platform.audit.AuditEntry;
 import io.mlconnector.platform.audit.AuditLog;
 import io.mlconnector.platform.audit.AuditQuery;
 import io.mlconnector.platform.database.Sql;
 import io.mlconnector.platform.database.TenantTransactions;
+import io.mlconnector.platform.sync.PickListStore;
 import io.mlconnector.platform.testing.Api;
 import io.mlconnector.platform.testing.Fixtures;
 import io.mlconnector.platform.testing.Tenants;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
 @MicronautTest(transactional = false)
 class TenantIsolationTest {
 
-    private static final List<String> TENANT_TABLES = List.of("users", "invitations", "connections", "credentials", "audit_log");
+    private static final List<String> TENANT_TABLES = List.of("users", "invitations", "connections", "credentials", "audit_log",
+            "pick_list_entries");
 
     @Inject
     EmbeddedServer server;
@@ -39,6 +42,8 @@ class TenantIsolationTest {
     CredentialVault vault;
     @Inject
     Fixtures fixtures;
+    @Inject
+    PickListStore pickLists;
 
     Api api;
     Tenants.SignedUp a;
@@ -53,6 +58,8 @@ class TenantIsolationTest {
         b = tenants.signUp("Tenant B");
         UUID bConnection = fixtures.connection(b.tenantId());
         vault.put(b.tenantId(), bConnection, "access_token", "b-secret-value-123456");
+        transactions.write(b.tenantId(), () -> pickLists.put(b.tenantId(), bConnection, "customers",
+                List.of(new Choice("80000001-1", "B's customer", "b@example.com"))));
         audit.append(AuditEntry.of(b.tenantId(), "payment.received", "ok").connection(bConnection).correlation("EV-B"));
         bAuditEntry = audit.query(b.tenantId(), AuditQuery.all()).entries().get(0).id();
         api.postJson("/api/invitations", "{\"email\": \"invitee-%s@example.com\"}".formatted(b.ownerId()), b.auth());

@@ -2,7 +2,10 @@ package io.mlconnector.platform.testing;
 
 import io.mlconnector.api.CannotProcess;
 import io.mlconnector.api.Connector;
+import io.mlconnector.api.CredentialsRejected;
 import io.mlconnector.api.RetryLater;
+import io.mlconnector.api.context.Choice;
+import io.mlconnector.api.context.MatchQuestion;
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.api.spec.CheckResult;
 import io.mlconnector.api.spec.ConnectorSpec;
@@ -35,7 +38,9 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code handle} does: {@code ok} posts the object once (id ledger), {@code fail} cannot be processed,
  * {@code flaky} fails twice then works, {@code attention} needs a person, {@code hang} blocks,
  * {@code crash} throws an unexpected error,
- * {@code alert} raises an alert, {@code slow} takes 30 ms, {@code flaky-early} fails four times before opening any record.
+ * {@code alert} raises an alert, {@code slow} takes 30 ms, {@code flaky-early} fails four times before opening any record,
+ * {@code question} asks a person which Test Books customer payer {@code P-<object>} is, offering {@link #CUSTOMERS},
+ * {@code credentials} is refused by Test Pay while {@link #REFUSE_CREDENTIALS} is set.
  */
 public class TestConnector implements Connector {
 
@@ -49,6 +54,10 @@ public class TestConnector implements Connector {
     /** How often handle ran per event id. */
     public static final Map<String, AtomicInteger> HANDLED = new ConcurrentHashMap<>();
     public static volatile CountDownLatch hangRelease = new CountDownLatch(1);
+    /** While set, Test Pay refuses the stored API key. */
+    public static final java.util.concurrent.atomic.AtomicBoolean REFUSE_CREDENTIALS = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The pick list of Test Books customers a person chooses from. */
+    public static final String CUSTOMERS = "test-books-customers";
 
     @Override
     public ConnectorSpec spec() {
@@ -65,7 +74,7 @@ public class TestConnector implements Connector {
 
     @Override
     public CheckResult check(ConnectorContext context) {
-        boolean keyOk = context.credentials().get("api_key").isPresent();
+        boolean keyOk = context.credentials().get("api_key").isPresent() && !REFUSE_CREDENTIALS.get();
         return CheckResult.of(
                 keyOk ? CheckResult.ok("Test Pay", "Connected to Test Pay") : CheckResult.problem("Test Pay", "No API key is saved yet"),
                 CheckResult.ok("Test Books", "Test Books answered"));
@@ -111,6 +120,30 @@ public class TestConnector implements Connector {
                 if (context.ids().target("customer", event.objectId()).isEmpty()) {
                     context.syncRecords().needsAttention("payment", event.objectId(), "Which customer paid this?");
                     return;
+                }
+            }
+            case "question" -> {
+                String payer = "P-" + event.objectId();
+                java.util.Optional<String> customer = context.ids().target("customer", payer);
+                if (customer.isEmpty()) {
+                    context.pickLists().put(CUSTOMERS, List.of(
+                            new Choice("C-100", "Alder Bakery", "accounts@alder.example"),
+                            new Choice("C-200", "Birch Builders Ltd", "pay@birch.example"),
+                            new Choice("C-300", "Cedar Dental", null)));
+                    context.syncRecords().needsAttention("payment", event.objectId(), "No Test Books customer matches payer " + payer,
+                            new MatchQuestion("customer", payer, "customer", CUSTOMERS));
+                    return;
+                }
+                String target = customer.get() + "/" + event.objectId();
+                if (context.ids().put("payment", event.objectId(), target)) {
+                    POSTED.computeIfAbsent(event.objectId(), id -> new AtomicInteger()).incrementAndGet();
+                }
+                context.syncRecords().done("payment", event.objectId(), target);
+                return;
+            }
+            case "credentials" -> {
+                if (REFUSE_CREDENTIALS.get()) {
+                    throw new CredentialsRejected("test-pay", "Test Pay says the API key was revoked.");
                 }
             }
             case "hang" -> {

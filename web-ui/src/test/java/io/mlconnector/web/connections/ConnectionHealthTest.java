@@ -101,6 +101,6 @@ class ConnectionHealthTest {
 
     private static ConnectionViews.View view(String status, ConnectionViews.CredentialState key, String lastError) {
         return new ConnectionViews.View(UUID.randomUUID(), "pair", "Books ↔ Pay", "Books", status, true, true, List.of(key), Map.of(),
-                List.of(), lastError, lastError == null ? null : NOW, NOW.minus(Duration.ofDays(3)));
+                List.of(), lastError, lastError == null ? null : NOW, NOW.minus(Duration.ofDays(3)), null);
     }
 }

@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  *
  * Every part is inspectable: the id ledger, the sync records with their history, the audit trail,
- * the alerts, the cursors and the QuickBooks queue. Parts are thread-safe.
+ * the alerts, the cursors, the pick lists and the QuickBooks queue. Parts are thread-safe.
  */
 public final class InMemoryConnectorContext implements ConnectorContext {
 
@@ -41,6 +41,7 @@ public final class InMemoryConnectorContext implements ConnectorContext {
     private final InMemorySyncRecords syncRecords;
     private final InMemoryAuditTrail audit;
     private final InMemoryCursors cursors = new InMemoryCursors();
+    private final InMemoryPickLists pickLists = new InMemoryPickLists();
     private final InMemoryQuickBooksDesktop quickBooks;
     private final OutboundHttp http;
     private final InMemoryAlerts alerts;
@@ -104,6 +105,11 @@ public final class InMemoryConnectorContext implements ConnectorContext {
     @Override
     public InMemoryCursors cursors() {
         return cursors;
+    }
+
+    @Override
+    public InMemoryPickLists pickLists() {
+        return pickLists;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.mlconnector.testkit.context;
 
+import io.mlconnector.api.context.MatchQuestion;
 import io.mlconnector.api.context.SyncRecord;
 import io.mlconnector.api.context.SyncRecords;
 import io.mlconnector.api.context.SyncStatus;
@@ -24,6 +25,7 @@ public final class InMemorySyncRecords implements SyncRecords {
     private final Clock clock;
     private final Map<Key, SyncRecord> records = new LinkedHashMap<>();
     private final Map<Key, List<SyncStatus>> history = new LinkedHashMap<>();
+    private final Map<Key, MatchQuestion> questions = new LinkedHashMap<>();
 
     public InMemorySyncRecords(Clock clock) {
         this.clock = clock;
@@ -65,6 +67,19 @@ public final class InMemorySyncRecords implements SyncRecords {
     @Override
     public void needsAttention(String kind, String sourceId, String reason) {
         change(kind, sourceId, SyncStatus.NEEDS_ATTENTION, null, reason, false);
+    }
+
+    @Override
+    public void needsAttention(String kind, String sourceId, String reason, MatchQuestion question) {
+        synchronized (this) {
+            questions.put(new Key(kind, sourceId), question);
+        }
+        change(kind, sourceId, SyncStatus.NEEDS_ATTENTION, null, reason, false);
+    }
+
+    /** The question a person was last asked about this record, if any. */
+    public synchronized Optional<MatchQuestion> question(String kind, String sourceId) {
+        return Optional.ofNullable(questions.get(new Key(kind, sourceId)));
     }
 
     @Override

@@ -1,0 +1,79 @@
+package io.mlconnector.platform.connections;
+
+import io.mlconnector.api.CredentialsRejected;
+import io.mlconnector.platform.alerts.AlertMailer;
+import io.mlconnector.platform.audit.AuditEntry;
+import io.mlconnector.platform.audit.AuditLog;
+import io.mlconnector.platform.database.TenantTransactions;
+import io.mlconnector.platform.sync.AlertStore;
+import io.mlconnector.platform.jobs.Jobs;
+import io.mlconnector.platform.webhooks.InboxRepository;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * Keeps "needs reconnect" true to what the connectors report: set when a system refuses the stored
+ * credentials (people are told once, not at every retry), cleared as soon as they work again.
+ */
+@Singleton
+public class ReconnectTracker {
+
+    private final TenantTransactions transactions;
+    private final ConnectionRepository connections;
+    private final AlertStore alerts;
+    private final AlertMailer mailer;
+    private final AuditLog audit;
+    private final InboxRepository inbox;
+    private final Jobs jobs;
+
+    /** Events run again at once after a reconnect; any beyond keep their scheduled retry. */
+    static final int WAITING_RUN_AT_ONCE = 10_000;
+
+    public ReconnectTracker(TenantTransactions transactions, ConnectionRepository connections, AlertStore alerts,
+                            AlertMailer mailer, AuditLog audit, InboxRepository inbox, Jobs jobs) {
+        this.inbox = inbox;
+        this.jobs = jobs;
+        this.transactions = transactions;
+        this.connections = connections;
+        this.alerts = alerts;
+        this.mailer = mailer;
+        this.audit = audit;
+    }
+
+    public void rejected(Connection connection, CredentialsRejected rejection) {
+        String subject = "Reconnect " + connection.name() + ": " + rejection.system() + " refused its credentials";
+        String detail = rejection.getMessage() + " Nothing is lost: work waits and runs again once new credentials are "
+                + "entered under Credentials and Test connection passes.";
+        boolean newly = transactions.write(connection.tenantId(), () -> {
+            boolean first = connections.needsReconnect(connection.id(), rejection.system(), rejection.getMessage());
+            if (first) {
+                alerts.raise(connection.tenantId(), connection.id(), subject, detail, null);
+                audit.insert(AuditEntry.of(connection.tenantId(), "connection.needs-reconnect", "failed")
+                        .connection(connection.id()).message(rejection.system() + ": " + rejection.getMessage()));
+            }
+            return first;
+        });
+        if (newly) {
+            mailer.send(connection.tenantId(), connection.id(), subject, detail);
+        }
+    }
+
+    /**
+     * Called after work went through or a check passed: clears the mark if the connection had one,
+     * and runs the work that waited for new credentials now rather than at its next retry.
+     */
+    public void accepted(Connection connection) {
+        if (connection.reconnect() == null) {
+            return;
+        }
+        List<Long> waiting = transactions.write(connection.tenantId(), () -> {
+            if (!connections.reconnected(connection.id())) {
+                return List.<Long>of();
+            }
+            audit.insert(AuditEntry.of(connection.tenantId(), "connection.reconnected", "ok").connection(connection.id())
+                    .message(connection.reconnect().system() + " accepts the credentials again"));
+            return inbox.pending(connection.id(), WAITING_RUN_AT_ONCE);
+        });
+        waiting.forEach(jobs::rerun);
+    }
+}
