@@ -7,7 +7,8 @@ import java.time.Duration;
 /**
  * How the Web Connector service behaves, from {@code ml.qbwc.*}: how many independent requests
  * travel in one qbXML message, how often a failing request is tried before its plugin is told, how
- * long an unused session lives, the qbXML version spoken when QuickBooks allows it, and size limits.
+ * long an unused session lives, the qbXML version spoken when QuickBooks allows it, size limits, and
+ * how often the object of a Mod with an out-of-date EditSequence is read again before giving up.
  */
 @Singleton
 public class QbwcSettings {
@@ -20,6 +21,7 @@ public class QbwcSettings {
     private final int maxBodyBytes;
     private final int maxFragmentChars;
     private final Duration keepFinished;
+    private final int maxRereads;
 
     public QbwcSettings(@Value("${ml.qbwc.batch-size:50}") int batchSize,
                         @Value("${ml.qbwc.max-attempts:3}") int maxAttempts,
@@ -28,7 +30,8 @@ public class QbwcSettings {
                         @Value("${ml.qbwc.qbxml-version:13.0}") String qbxmlVersion,
                         @Value("${ml.qbwc.max-body-bytes:10000000}") int maxBodyBytes,
                         @Value("${ml.qbwc.max-fragment-chars:1000000}") int maxFragmentChars,
-                        @Value("${ml.qbwc.keep-finished:30d}") Duration keepFinished) {
+                        @Value("${ml.qbwc.keep-finished:30d}") Duration keepFinished,
+                        @Value("${ml.qbwc.max-rereads:2}") int maxRereads) {
         this.batchSize = Math.max(1, batchSize);
         this.maxAttempts = Math.max(1, maxAttempts);
         this.sessionIdleTimeout = sessionIdleTimeout;
@@ -37,6 +40,7 @@ public class QbwcSettings {
         this.maxBodyBytes = maxBodyBytes;
         this.maxFragmentChars = maxFragmentChars;
         this.keepFinished = keepFinished;
+        this.maxRereads = Math.max(0, maxRereads);
     }
 
     /** Independent requests per qbXML message (default 50). */
@@ -74,5 +78,13 @@ public class QbwcSettings {
     /** How long answered requests and closed sessions are kept after they are finished. */
     public Duration keepFinished() {
         return keepFinished;
+    }
+
+    /**
+     * How often one Mod's object is read again after QuickBooks found its EditSequence out of date
+     * (status 3200) before the connector gets that answer (default 2).
+     */
+    public int maxRereads() {
+        return maxRereads;
     }
 }

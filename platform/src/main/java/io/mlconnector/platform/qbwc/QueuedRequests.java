@@ -20,7 +20,7 @@ import java.util.UUID;
 class QueuedRequests {
 
     private static final String COLUMNS = "id, request_id, request_type, fragment, purpose, correlation, independent, order_group, "
-            + "group_position, send_alone, attempts, status";
+            + "group_position, send_alone, attempts, status, stale_mod, rereads";
     /** Queued and not failed already in this session. */
     private static final String WAITING = "connection_id = ? AND status = 'queued' AND (skip_session IS NULL OR skip_session <> ?)";
 
@@ -121,6 +121,36 @@ class QueuedRequests {
         }
     }
 
+    /**
+     * A Mod QuickBooks found out of date becomes the query that reads its object again: back at its
+     * place in the queue, with the Mod and QuickBooks' answer to it kept aside.
+     */
+    void rereadFirst(QueuedRequest mod, RequestFragment query, String modAnswer, Integer statusCode) {
+        sql.update("UPDATE web_connector_requests SET status = 'queued', session_id = NULL, skip_session = NULL, attempts = 0, "
+                        + "request_type = ?, fragment = ?, stale_mod = ?, response = ?, status_code = ?, rereads = rereads + 1, "
+                        + "last_error = NULL WHERE id = ?",
+                query.type(), query.xml(), mod.fragment(), modAnswer, statusCode, mod.id());
+    }
+
+    /** The object was read: the Mod goes back in the queue, carrying the EditSequence just read. */
+    void retryMod(long id, RequestFragment mod) {
+        sql.update("UPDATE web_connector_requests SET status = 'queued', session_id = NULL, skip_session = NULL, attempts = 0, "
+                + "request_type = ?, fragment = ?, stale_mod = NULL, response = NULL, status_code = NULL, last_error = NULL "
+                + "WHERE id = ?", mod.type(), mod.xml(), id);
+    }
+
+    /**
+     * The object could not be read again: the row is the Mod again, answered with what QuickBooks
+     * said to it. Returns that answer.
+     */
+    String settleWithModAnswer(long id, String modType, UUID sessionId, Instant now) {
+        return sql.one("UPDATE web_connector_requests SET status = 'answered', request_type = ?, fragment = stale_mod, "
+                        + "stale_mod = NULL, session_id = coalesce(?, session_id), finished_at = ?, last_error = NULL "
+                        + "WHERE id = ? AND stale_mod IS NOT NULL RETURNING response",
+                row -> row.getString(1), modType, sessionId, now, id)
+                .orElseThrow(() -> new IllegalStateException("Queue row " + id + " is not reading an object again"));
+    }
+
     /** Given up: the plugin is told with the error. */
     void failed(Collection<QueuedRequest> requests, String error, Instant now) {
         if (!requests.isEmpty()) {
@@ -137,7 +167,6 @@ class QueuedRequests {
         }
     }
 
-    /** Requests a session took but never answered go back to the queue as they were. */
     /**
      * Settles the requests a session sent without getting their answers (it died, or QuickBooks timed
      * out). Queries go back in line: asking twice changes nothing. Anything else may or may not have
@@ -193,6 +222,6 @@ class QueuedRequests {
         return new QueuedRequest(row.getLong("id"), row.getString("request_id"), row.getString("request_type"), row.getString("fragment"),
                 row.getString("purpose"), row.getString("correlation"), row.getBoolean("independent"),
                 row.getObject("order_group", UUID.class), (Integer) row.getObject("group_position"), row.getBoolean("send_alone"),
-                row.getInt("attempts"), row.getString("status"));
+                row.getInt("attempts"), row.getString("status"), row.getString("stale_mod"), row.getInt("rereads"));
     }
 }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>Progress always moves toward 100: a request QuickBooks refuses as part of a batch is tried
  * again on its own, and one refused on its own is not tried again in the same session (after
  * {@link QbwcSettings#maxAttempts()} sessions its connector is told it failed), so no request can
- * keep a session going round.
+ * keep a session going round. A Mod answered 3200 (EditSequence out of date) is not handed over yet:
+ * {@code StaleEditSequences} reads its object again and sends it once more, a bounded number of times.
  */
 @Singleton
 public class WebConnectorService {
@@ -44,6 +45,7 @@ public class WebConnectorService {
     private final WebConnectorSessions sessions;
     private final QueuedRequests queue;
     private final ResponseDelivery delivery;
+    private final StaleEditSequences stale;
     private final WebConnectorSessionListener listener;
     private final AuditLog audit;
     private final TenantTransactions transactions;
@@ -52,12 +54,13 @@ public class WebConnectorService {
     private final Clock clock;
 
     public WebConnectorService(WebConnectorAccounts accounts, WebConnectorSessions sessions, QueuedRequests queue,
-                               ResponseDelivery delivery, WebConnectorSessionListener listener, AuditLog audit,
-                               TenantTransactions transactions, Sql sql, QbwcSettings settings, Clock clock) {
+                               ResponseDelivery delivery, StaleEditSequences stale, WebConnectorSessionListener listener,
+                               AuditLog audit, TenantTransactions transactions, Sql sql, QbwcSettings settings, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.queue = queue;
         this.delivery = delivery;
+        this.stale = stale;
         this.listener = listener;
         this.audit = audit;
         this.transactions = transactions;
@@ -95,8 +98,9 @@ public class WebConnectorService {
                     .map("ACTIVE"::equals).orElse(false);
         });
         // Everything settled before this sign-in reaches its connector now, including requests of a
-        // session that died, whose outcome is unknown.
-        delivery.redeliver(tenantId, connectionId, now.plusMillis(1));
+        // session that died, whose outcome is unknown. They were stamped with the database's time inside
+        // the transaction above, which may be later than the sign-in began: the cut-off is taken after it.
+        delivery.redeliver(tenantId, connectionId, clock.instant().plusMillis(1));
         if (active) {
             try {
                 listener.sessionStarting(tenantId, connectionId);
@@ -306,26 +310,24 @@ public class WebConnectorService {
             byRequestId.put(request.requestId(), request);
         }
         List<QueuedRequests.Answer> answers = new ArrayList<>(parts.size());
+        List<OutOfDate> outOfDate = new ArrayList<>();
+        boolean anyAnswered = false;
         String stoppedAt = null;
         for (QbxmlResponses.Part part : parts) {
             QueuedRequest request = part.requestId() == null ? null : byRequestId.remove(part.requestId());
             if (request == null && part.requestId() != null) {
-                // The answer to a request given up on meanwhile (its session had expired): still the truth.
-                request = queue.waiting(session.connectionId(), part.requestId()).orElse(null);
+                // The answer to a request given up on meanwhile (its session had expired): still the truth, when
+                // it answers what the row asks now (a row reading an object again asks a query, then its Mod again).
+                request = queue.waiting(session.connectionId(), part.requestId()).filter(r -> answers(part, r)).orElse(null);
             }
             if (request == null) {
                 LOG.warn("QuickBooks answered request {} ({}) of connection {}, which is not waiting for an answer; ignored",
                         part.requestId(), part.type(), session.connectionId());
                 continue;
             }
-            answers.add(new QueuedRequests.Answer(request.id(), session.id(), part.statusCode(), part.xml()));
-            tally.outcomes.add(new ResponseDelivery.Outcome(request.id(),
-                    new QuickBooksResponse(request.requestId(), request.purpose(), request.correlation(), part.xml(), null)));
             tally.answered++;
+            anyAnswered = true;
             String severity = part.severity() == null ? "unknown" : part.severity().toLowerCase(Locale.ROOT);
-            if ("error".equals(severity)) {
-                stoppedAt = request.requestId();
-            }
             tally.entries.add(AuditEntry.of(session.tenantId(), "qbwc.response", "error".equals(severity) ? "error"
                             : "warn".equals(severity) ? "warning" : "ok")
                     .connection(session.connectionId()).correlation(request.correlation()).ids(null, part.quickBooksId())
@@ -333,13 +335,45 @@ public class WebConnectorService {
                             + part.statusCode() + " " + (part.severity() == null ? "" : part.severity())
                             + (part.statusMessage() == null ? "" : " — " + part.statusMessage())
                             + (part.quickBooksId() == null ? "" : "; QuickBooks id " + part.quickBooksId())));
-        }
-        queue.answered(answers, now);
-        if (!answers.isEmpty()) {
-            accounts.recordAnswer(session.connectionId(), now);
+            if (request.rereading()) {
+                // The platform's own query for an object a Mod of this row changes: not the connector's answer.
+                StaleEditSequences.Handled handled = stale.queryAnswered(session, request, part, now);
+                tally.entries.add(handled.entry());
+                if (handled.outcome() != null) {
+                    tally.outcomes.add(handled.outcome());
+                }
+                continue;
+            }
+            if ("error".equals(severity)) {
+                stoppedAt = request.requestId();
+            }
+            QueuedRequests.Answer answer = new QueuedRequests.Answer(request.id(), session.id(), part.statusCode(), part.xml());
+            ResponseDelivery.Outcome outcome = new ResponseDelivery.Outcome(request.id(),
+                    new QuickBooksResponse(request.requestId(), request.purpose(), request.correlation(), part.xml(), null));
+            answers.add(answer);
+            tally.outcomes.add(outcome);
+            if (StaleEditSequences.outOfDate(request, part)) {
+                outOfDate.add(new OutOfDate(request, part, answer, outcome));
+            }
         }
         List<QueuedRequest> missing = new ArrayList<>(byRequestId.values());
         missing.sort((a, b) -> Long.compare(a.id(), b.id()));
+        for (OutOfDate mod : outOfDate) {
+            boolean stoppedOthers = mod.request().orderGroup() != null
+                    && missing.stream().anyMatch(r -> mod.request().orderGroup().equals(r.orderGroup()));
+            StaleEditSequences.Decision decision = stale.reread(session, mod.request(), mod.part(), stoppedOthers);
+            if (decision.entry() != null) {
+                tally.entries.add(decision.entry());
+            }
+            if (decision.heldBack()) {
+                answers.remove(mod.answer());
+                tally.outcomes.remove(mod.outcome());
+            }
+        }
+        queue.answered(answers, now);
+        if (anyAnswered) {
+            accounts.recordAnswer(session.connectionId(), now);
+        }
         if (missing.isEmpty()) {
             return;
         }
@@ -406,6 +440,14 @@ public class WebConnectorService {
                     + " of " + settings.maxAttempts() + "; it is sent again in the next session."));
         }
         String finalError = error + ". Given up after " + settings.maxAttempts() + " attempts.";
+        for (QueuedRequest request : giveUp.stream().filter(QueuedRequest::rereading).toList()) {
+            // The query reading an object again failed for good: the connector gets what QuickBooks said to its Mod.
+            StaleEditSequences.Handled handled = stale.refused(session, request, finalError, now);
+            tally.failed++;
+            tally.outcomes.add(handled.outcome());
+            tally.entries.add(handled.entry());
+        }
+        giveUp.removeIf(QueuedRequest::rereading);
         queue.failed(giveUp, finalError, now);
         for (QueuedRequest request : giveUp) {
             tally.failed++;
@@ -433,12 +475,23 @@ public class WebConnectorService {
                 .message(request.type() + " requestID " + request.requestId() + " (" + request.purpose() + "): " + text);
     }
 
+    /** Whether a response element is of the kind the request asks for: CustomerModRq is answered by CustomerModRs. */
+    private static boolean answers(QbxmlResponses.Part part, QueuedRequest request) {
+        String type = request.type();
+        return part.type().equals(type.substring(0, type.length() - 2) + "Rs");
+    }
+
     private static boolean blank(String value) {
         return value == null || value.isBlank();
     }
 
     private static String clip(String value) {
         return value == null || value.length() <= 500 ? value : value.substring(0, 500);
+    }
+
+    /** A Mod QuickBooks answered 3200, with the answer and outcome that go to its connector unless it is read again. */
+    private record OutOfDate(QueuedRequest request, QbxmlResponses.Part part, QueuedRequests.Answer answer,
+                             ResponseDelivery.Outcome outcome) {
     }
 
     /** What one receiveResponseXML did. */
