@@ -102,6 +102,15 @@ public class ConnectionService {
         given.forEach((key, value) -> vault.put(tenantId, connectionId, key, value));
         audit.append(AuditEntry.of(tenantId, "connection.credentials.changed", "ok").connection(connectionId)
                 .message("Credentials changed: " + String.join(", ", given.keySet())));
+        if (connection.reconnect() != null && !given.isEmpty()) {
+            // New credentials for a connection that needs them: try them at once, so the waiting work runs.
+            try {
+                check(tenantId, connectionId);
+            } catch (RuntimeException e) {
+                audit.append(AuditEntry.of(tenantId, "connection.checked", "problem").connection(connectionId)
+                        .message("The new credentials could not be tried: " + e.getMessage()));
+            }
+        }
     }
 
     public Connection updateSettings(UUID tenantId, UUID connectionId, Map<String, String> values) {

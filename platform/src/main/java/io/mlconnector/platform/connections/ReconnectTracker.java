@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * Keeps "needs reconnect" true to what the connectors report: set when a system refuses the stored
- * credentials (people are told once, not at every retry), cleared as soon as they work again.
+ * credentials (people are told once, not at every retry), cleared only when a connection check
+ * passes (pressed by a person, or run when new credentials are saved). Work that happens not to
+ * touch the refusing system proves nothing, so it does not clear the mark.
  */
 @Singleton
 public class ReconnectTracker {
@@ -59,8 +61,8 @@ public class ReconnectTracker {
     }
 
     /**
-     * Called after work went through or a check passed: clears the mark if the connection had one,
-     * and runs the work that waited for new credentials now rather than at its next retry.
+     * Called when a connection check passed: clears the mark if the connection had one, and runs
+     * the work that waited for new credentials now rather than at its next retry.
      */
     public void accepted(Connection connection) {
         if (connection.reconnect() == null) {

@@ -67,7 +67,6 @@ public class EventProcessor {
             reconnects.rejected(connection, e);
             throw e;
         }
-        reconnects.accepted(connection);
         transactions.write(connection.tenantId(), () -> {
             inbox.markDone(eventId, instance.name());
             // An event parked earlier (before its connector opened a record of its own) has a record

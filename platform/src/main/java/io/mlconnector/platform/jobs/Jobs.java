@@ -1,6 +1,7 @@
 package io.mlconnector.platform.jobs;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
@@ -45,7 +46,12 @@ public class Jobs {
     public void rerun(long eventId) {
         TaskInstance<Void> instance = JobTasks.INBOX_EVENT.instance(Long.toString(eventId)).build();
         if (!scheduler.get().scheduleIfNotExists(instance, Instant.now())) {
-            scheduler.get().reschedule(instance, Instant.now());
+            try {
+                scheduler.get().reschedule(instance, Instant.now());
+            } catch (TaskInstanceCurrentlyExecutingException e) {
+                // It is running right now; if it fails, its retry comes as for any failure.
+                LOG.debug("Event {} is running already; not rescheduled", eventId);
+            }
         }
     }
 

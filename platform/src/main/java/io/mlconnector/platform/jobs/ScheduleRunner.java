@@ -83,7 +83,6 @@ public class ScheduleRunner {
             reconnects.rejected(connection, e);
             throw e;
         }
-        reconnects.accepted(connection);
     }
 
     public void giveUp(String instanceId, String reason) {

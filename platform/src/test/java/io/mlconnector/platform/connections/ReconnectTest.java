@@ -49,6 +49,12 @@ class ReconnectTest {
         return Tenants.read(api.get("/api/connections/" + connection.id(), connection.owner().auth()).body());
     }
 
+    private int saveApiKey(String key) {
+        return api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + "/api/connections/" + connection.id() + "/credentials"))
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"api_key\": \"" + key + "\"}")), connection.owner().auth()).statusCode();
+    }
+
     private JsonNode alerts() {
         return Tenants.read(api.get("/api/connections/" + connection.id() + "/alerts", connection.owner().auth()).body());
     }
@@ -79,16 +85,31 @@ class ReconnectTest {
     }
 
     @Test
-    void workThatGoesThroughAgainClearsTheMarkWithoutACheck() {
+    void savingNewCredentialsTriesThemAndClearsTheMarkWhenTheyWork() {
         TestConnector.REFUSE_CREDENTIALS.set(true);
         runtime.send(connection, TestConnector.body("EVR3", "credentials", "PR3"));
         Eventually.within(WAIT, "marked", () -> !view().get("reconnect").isNull());
 
-        TestConnector.REFUSE_CREDENTIALS.set(false);
-        runtime.send(connection, TestConnector.body("EVR4", "ok", "PR4"));
+        assertEquals(200, saveApiKey("tk_stillrefused1"));
+        assertTrue(!view().get("reconnect").isNull(), "credentials the system still refuses leave the mark");
 
-        Eventually.within(WAIT, "PR4 done", () -> runtime.status(connection, "PR4").equals("DONE"));
-        Eventually.within(WAIT, "cleared", () -> view().get("reconnect").isNull());
+        TestConnector.REFUSE_CREDENTIALS.set(false);
+        assertEquals(200, saveApiKey("tk_newkey12345"));
+
+        assertTrue(view().get("reconnect").isNull(), "working credentials clear it without pressing Test connection");
         Eventually.within(WAIT, "PR3 ran again at once", () -> runtime.status(connection, "PR3").equals("DONE"));
+    }
+
+    @Test
+    void workThatDoesNotProveTheCredentialsLeavesTheMark() {
+        TestConnector.REFUSE_CREDENTIALS.set(true);
+        runtime.send(connection, TestConnector.body("EVR5", "credentials", "PR5"));
+        Eventually.within(WAIT, "marked", () -> !view().get("reconnect").isNull());
+
+        runtime.send(connection, TestConnector.body("EVR6", "ok", "PR6"));
+        Eventually.within(WAIT, "PR6 done", () -> runtime.status(connection, "PR6").equals("DONE"));
+
+        assertTrue(!view().get("reconnect").isNull(), "still needs reconnect");
+        assertEquals(1, alerts().size(), "and no second alert");
     }
 }
