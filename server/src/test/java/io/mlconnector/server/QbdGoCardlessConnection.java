@@ -53,6 +53,7 @@ final class QbdGoCardlessConnection {
     private static final Set<SessionOutcome> NORMAL_ENDS = Set.of(SessionOutcome.COMPLETED, SessionOutcome.NOTHING_TO_DO);
 
     private final Api api;
+    private final String serverUrl;
     private final String[] auth;
     private final UUID id;
     private final URI webhookUrl;
@@ -62,9 +63,10 @@ final class QbdGoCardlessConnection {
     private final WebhookSender gocardless = new WebhookSender(WEBHOOK_SECRET, WebhookSender.SANDBOX_ORIGIN);
     private final List<SessionResult> sessions = new ArrayList<>();
 
-    private QbdGoCardlessConnection(Api api, String[] auth, UUID id, URI webhookUrl, SimulatedCompanyFile books, QwcFile qwc,
-                                    String password) {
+    private QbdGoCardlessConnection(Api api, String serverUrl, String[] auth, UUID id, URI webhookUrl, SimulatedCompanyFile books,
+                                    QwcFile qwc, String password) {
         this.api = api;
+        this.serverUrl = serverUrl;
         this.auth = auth;
         this.id = id;
         this.webhookUrl = webhookUrl;
@@ -106,7 +108,7 @@ final class QbdGoCardlessConnection {
         QwcFile qwc = QwcFile.parse(qwcFile.body());
         assertEquals(Tenants.read(shown.body()).get("userName").asText(), qwc.userName(),
                 "the .qwc names the Web Connector user the password belongs to");
-        return new QbdGoCardlessConnection(api, owner.auth(), id, webhookUrl, books, qwc, password);
+        return new QbdGoCardlessConnection(api, serverUrl, owner.auth(), id, webhookUrl, books, qwc, password);
     }
 
     UUID id() {
@@ -185,6 +187,19 @@ final class QbdGoCardlessConnection {
         return read(api.get("/api/connections/" + id + "/web-connector", auth)).get("pendingRequests").asInt();
     }
 
+    /** The connection as its page shows it (status, credentials saved, "needs reconnect"). */
+    JsonNode view() {
+        return read(api.get("/api/connections/" + id, auth));
+    }
+
+    /** Saves new credentials, as the connection's Credentials form does. */
+    JsonNode saveCredentials(Map<String, String> values) {
+        HttpResponse<String> response = api.send(HttpRequest.newBuilder(URI.create(serverUrl + "/api/connections/" + id + "/credentials"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(values))), auth);
+        return read(response);
+    }
+
     /** "Test connection". */
     JsonNode check() {
         HttpResponse<String> response = api.postJson("/api/connections/" + id + "/check", "{}", auth);
@@ -250,10 +265,14 @@ final class QbdGoCardlessConnection {
         return alerts;
     }
 
-    /** A person's answer to "needs attention": which QuickBooks object this GoCardless one is. */
-    HttpResponse<String> resolve(String recordId, String kind, String sourceId, String targetId) {
-        return api.postJson("/api/sync-records/" + recordId + "/resolve",
-                json(Map.of("kind", kind, "sourceId", sourceId, "targetId", targetId)), auth);
+    /** What "needs attention" offers for a held record: its question, the entries containing {@code text}, the list's size. */
+    JsonNode choices(String recordId, String text) {
+        return read(api.get("/api/sync-records/" + recordId + "/choices?q=" + encode(text), auth));
+    }
+
+    /** A person answers a held record's question with the entry they picked. */
+    HttpResponse<String> answer(String recordId, String targetId) {
+        return api.postJson("/api/sync-records/" + recordId + "/resolve", json(Map.of("targetId", targetId)), auth);
     }
 
     // ------------------------------------------------------------------ the books

@@ -356,9 +356,11 @@ class QbdGoCardlessEndToEndTest implements TestPropertyProvider {
     // ------------------------------------------------------------------ a person, a dead session, the audit log
 
     @Test
-    void anUnmatchedCustomerIsPickedByAPersonAndThePaymentPostsAtTheNextPoll() {
+    void anUnmatchedCustomerIsPickedByAPersonFromTheQuickBooksCustomersAndThePaymentPostsAtTheNextPoll() {
         QbdGoCardlessConnection uk = connect("Unmatched", CompanyFiles.inPounds("Unmatched Ltd"));
         QbCustomer inBooks = uk.books().addCustomer("Lovelace Consulting Ltd", "accounts@lovelace.example");
+        uk.books().addCustomer("Lovelace Bakery", "bread@lovelace.example");
+        uk.books().addCustomer("Babbage Engines", "charles@example.com");
         QbInvoice invoice = uk.books().addOpenInvoice("Lovelace Consulting Ltd", "1001", "25.00");
         CustomerWithMandate ada = gc.createCustomerWithActiveMandate(CustomerDetails.person("Ada", "Lovelace", "ada@example.com"));
         String payment = confirmedPayment(ada, 2500);
@@ -366,14 +368,26 @@ class QbdGoCardlessEndToEndTest implements TestPropertyProvider {
         uk.runWebConnectorUntil("the payment held for a person", () -> "NEEDS_ATTENTION".equals(uk.status(payment)));
         assertEquals(0, uk.books().payments().size());
 
-        // The person opens "needs attention", reads why, and picks the QuickBooks customer.
+        // The person opens "needs attention", reads why, is asked which QuickBooks customer this
+        // GoCardless customer is, types part of the name and picks from what QuickBooks has.
         List<JsonNode> attention = uk.records("NEEDS_ATTENTION");
         assertEquals(1, attention.size(), attention.toString());
         JsonNode held = attention.get(0);
         assertEquals(payment, held.get("sourceId").asText());
         assertTrue(held.get("lastError").asText().contains(ada.customerId()), held.toString());
         assertTrue(held.get("lastError").asText().contains("ada@example.com"), held.toString());
-        var answer = uk.resolve(held.get("id").asText(), "customer", ada.customerId(), inBooks.listId());
+        JsonNode offered = uk.choices(held.get("id").asText(), "lovelace");
+        assertEquals("customer", offered.at("/question/ledgerKind").asText(), offered.toString());
+        assertEquals(ada.customerId(), offered.at("/question/sourceId").asText(), "the payer is matched, not the payment");
+        assertEquals("quickbooks-customers", offered.at("/question/pickList").asText());
+        assertEquals(3, offered.get("listSize").asInt(), "every active QuickBooks customer, read by the lookup");
+        List<String> labels = new ArrayList<>();
+        offered.get("choices").forEach(c -> labels.add(c.get("label").asText()));
+        assertEquals(List.of("Lovelace Bakery", "Lovelace Consulting Ltd"), labels);
+        JsonNode picked = offered.get("choices").get(1);
+        assertEquals(inBooks.listId(), picked.get("id").asText());
+        assertEquals("accounts@lovelace.example", picked.get("detail").asText(), "the e-mail tells namesakes apart");
+        var answer = uk.answer(held.get("id").asText(), picked.get("id").asText());
         assertEquals(202, answer.statusCode(), answer.body());
 
         uk.runWebConnectorUntil("the payment posted", () -> uk.isDone(payment));

@@ -1,6 +1,7 @@
 package io.mlconnector.connectors.qbdgocardless;
 
 import io.mlconnector.api.context.ConnectorContext;
+import io.mlconnector.api.context.MatchQuestion;
 import io.mlconnector.api.context.SyncStatus;
 import io.mlconnector.systems.gocardless.GoCardlessCustomer;
 import io.mlconnector.systems.qbd.QbIterators;
@@ -72,11 +73,13 @@ final class CustomerScan {
                         .with("name", null).with("n", step.attempt() + 1), goCardlessCustomerId);
             } else {
                 holdWaitingPayments(ctx, goCardlessCustomerId, step.get("ev"),
-                        "QuickBooks' customer list could not be read (" + answer.problem() + "). Replay later.");
+                        "QuickBooks' customer list could not be read (" + answer.problem() + "). Replay later.", null);
             }
             return;
         }
         CustomerQueryRs page = answer.body(CustomerQueryRs.class);
+        // The pages read anyway keep the list people pick from current.
+        CustomerPickList.store(ctx, page.getCustomerRet());
         CustomerMatch.Wanted wanted = CustomerMatch.Wanted.in(step).orElseGet(() -> wanted(goCardlessCustomerId, ctx));
         CustomerMatch match = new CustomerMatch(step.get("email"), step.get("name"));
         match.consider(page.getCustomerRet(), wanted);
@@ -107,7 +110,8 @@ final class CustomerScan {
             ctx.audit().record(customerId, "customer.unmatched", "ok", customerId, null,
                     result.ambiguous() ? "Several QuickBooks customers match" : "No QuickBooks customer matches");
             holdWaitingPayments(ctx, customerId, step.get("ev"), why + ". Pick the QuickBooks customer for "
-                    + customerId + "; the payment is then posted at the next Web Connector session.");
+                    + customerId + "; the payment is then posted at the next Web Connector session.",
+                    CustomerPickList.question(customerId));
             return;
         }
         String listId = result.listId();
@@ -122,13 +126,14 @@ final class CustomerScan {
         }
     }
 
+    /** Holds the payments waiting for this customer; with a question when a person must pick the customer. */
     private static void holdWaitingPayments(ConnectorContext ctx, String goCardlessCustomerId, String eventId,
-                                            String reason) {
+                                            String reason, MatchQuestion question) {
         List<String> waiting = LedgerKinds.takeWaiting(ctx.ids(), LedgerKinds.PAYMENT_AWAITING_CUSTOMER,
                 goCardlessCustomerId);
         for (String paymentId : waiting) {
             if (!noLongerCollected(ctx, paymentId)) {
-                PaymentFlow.hold(ctx, paymentId, eventId, reason);
+                PaymentFlow.hold(ctx, paymentId, eventId, reason, question);
             }
         }
     }

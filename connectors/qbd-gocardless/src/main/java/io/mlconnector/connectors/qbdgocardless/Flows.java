@@ -13,6 +13,7 @@ final class Flows {
     final GoCardlessClients clients = new GoCardlessClients();
     final PaymentFlow payments = new PaymentFlow(this);
     final CustomerScan customers = new CustomerScan(this);
+    final CustomerPoll customerList = new CustomerPoll();
     final RefundFlow refunds = new RefundFlow(this);
     final PayoutFlow payouts = new PayoutFlow(this);
     final MandateFlow mandates = new MandateFlow(this);

@@ -1,6 +1,7 @@
 package io.mlconnector.connectors.qbdgocardless;
 
 import io.mlconnector.api.context.ConnectorContext;
+import io.mlconnector.api.context.MatchQuestion;
 import io.mlconnector.api.context.SyncRecord;
 import io.mlconnector.api.context.SyncStatus;
 import io.mlconnector.api.money.Money;
@@ -482,7 +483,20 @@ final class PaymentFlow {
 
     /** Holds the payment for a person, with the reason. */
     static void hold(ConnectorContext ctx, String paymentId, String eventId, String reason) {
-        ctx.syncRecords().needsAttention(SyncKinds.PAYMENT, paymentId, reason);
+        hold(ctx, paymentId, eventId, reason, null);
+    }
+
+    /**
+     * Holds the payment for a person, with the reason and, when the person must say which QuickBooks
+     * object it belongs to, the question the web UI asks (its answer goes into the ledger, then the
+     * payment's event runs again).
+     */
+    static void hold(ConnectorContext ctx, String paymentId, String eventId, String reason, MatchQuestion question) {
+        if (question == null) {
+            ctx.syncRecords().needsAttention(SyncKinds.PAYMENT, paymentId, reason);
+        } else {
+            ctx.syncRecords().needsAttention(SyncKinds.PAYMENT, paymentId, reason, question);
+        }
         ctx.audit().record(paymentId, "payment.needs-attention", "error", eventId, null, reason);
     }
 

@@ -57,6 +57,7 @@ public final class QbdGoCardlessConnector implements Connector {
             case QbdGoCardlessSpec.POLL_EVENTS ->
                     poller.run(context, (event, ctx) -> events.handle(HandledEvents.toInbound(event), ctx));
             case QbdGoCardlessSpec.REVERSE_FLOW -> flows.reverse.run(context);
+            case QbdGoCardlessSpec.QUICKBOOKS_CUSTOMERS -> flows.customerList.run(context);
             default -> context.log().log(System.Logger.Level.WARNING, "Unknown schedule " + scheduleId + " ignored");
         }
     }

@@ -18,6 +18,7 @@ final class QbdGoCardlessSpec {
     static final String WEBHOOK_SOURCE = "gocardless";
     static final String POLL_EVENTS = "poll-events";
     static final String REVERSE_FLOW = "reverse-flow";
+    static final String QUICKBOOKS_CUSTOMERS = "quickbooks-customers";
     static final int DEFAULT_QBWC_MINUTES = 15;
     static final String DEFAULT_CLEARING_ACCOUNT = "GoCardless Clearing";
     static final String DEFAULT_REFUND_ITEM = "GoCardless Refund";
@@ -101,6 +102,10 @@ final class QbdGoCardlessSpec {
                 new ScheduleSpec(POLL_EVENTS, Duration.ofMinutes(5),
                         "Reads new GoCardless events when the connection receives events by polling"),
                 new ScheduleSpec(REVERSE_FLOW, Duration.ofHours(1),
-                        "Collects open QuickBooks invoices with GoCardless, when that is switched on"));
+                        "Collects open QuickBooks invoices with GoCardless, when that is switched on"),
+                // Due when a Web Connector session starts, the platform runs it first: its query goes out then.
+                new ScheduleSpec(QUICKBOOKS_CUSTOMERS, Duration.ofMinutes(15),
+                        "Reads the QuickBooks customers changed since the last read, for the list people pick "
+                                + "from when a GoCardless customer matches none"));
     }
 }

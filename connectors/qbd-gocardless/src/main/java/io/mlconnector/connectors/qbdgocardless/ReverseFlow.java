@@ -1,5 +1,6 @@
 package io.mlconnector.connectors.qbdgocardless;
 
+import io.mlconnector.api.CredentialsRejected;
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.api.money.Money;
 import io.mlconnector.systems.gocardless.GoCardlessMandate;
@@ -67,6 +68,9 @@ final class ReverseFlow {
             for (InvoiceRet invoice : page.getInvoiceRet()) {
                 try {
                     collect(invoice, ctx);
+                } catch (CredentialsRejected e) {
+                    // Every other invoice would be refused too: the connection needs a new token first.
+                    throw e;
                 } catch (RuntimeException e) {
                     // One invoice GoCardless refuses must not stop the others; the next scan tries again.
                     ctx.audit().record(CORRELATION, "reverse.payment-not-created", "error", invoice.getTxnID(), null,

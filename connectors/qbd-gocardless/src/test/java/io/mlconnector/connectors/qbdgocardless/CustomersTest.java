@@ -1,5 +1,7 @@
 package io.mlconnector.connectors.qbdgocardless;
 
+import io.mlconnector.api.context.Choice;
+import io.mlconnector.api.context.MatchQuestion;
 import io.mlconnector.api.context.SyncRecord;
 import io.mlconnector.api.context.SyncStatus;
 import io.mlconnector.testkit.gocardless.CustomerDetails;
@@ -10,6 +12,7 @@ import io.mlconnector.testkit.qbd.QbLink;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,9 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CustomersTest {
 
     @Test
-    void anUnmatchedCustomerHoldsThePaymentUntilAPersonPicksTheCustomer() {
+    void anUnmatchedCustomerHoldsThePaymentWithAQuestionUntilAPersonPicksTheCustomerFromTheList() {
         try (Scenario s = Scenario.gbp()) {
             QbCustomer inBooks = s.books.addCustomer("Lovelace Consulting Ltd", "accounts@lovelace.example");
+            s.books.addCustomer("Babbage Engines", "charles@example.com");
             QbInvoice invoice = s.books.addOpenInvoice("Lovelace Consulting Ltd", "1001", "25.00");
             CustomerWithMandate ada = s.gc.createCustomerWithActiveMandate(
                     CustomerDetails.person("Ada", "Lovelace", "ada@example.com"));
@@ -35,12 +39,19 @@ class CustomersTest {
             assertEquals(SyncStatus.NEEDS_ATTENTION, held.status());
             assertTrue(held.lastError().contains(ada.customerId()), held.lastError());
             assertTrue(held.lastError().contains("ada@example.com"), held.lastError());
+            MatchQuestion question = s.ctx.syncRecords().question("payment", payment).orElseThrow();
+            assertEquals(new MatchQuestion("customer", ada.customerId(), "customer", "quickbooks-customers"), question);
 
-            // The person picks the customer (API now, UI later); the platform then replays the event.
-            s.ctx.ids().replace("customer", ada.customerId(), inBooks.listId());
+            // The person types part of the name; the list the lookup filled offers the QuickBooks customer.
+            List<Choice> offered = s.ctx.pickLists().search(question.pickList(), "lovelace", 10);
+            assertEquals(List.of(inBooks.listId()), offered.stream().map(Choice::id).toList());
+            assertEquals("accounts@lovelace.example", offered.get(0).detail());
+            // The platform writes the answer into the ledger, then replays the payment's event.
+            s.ctx.ids().replace(question.ledgerKind(), question.sourceId(), offered.get(0).id());
             s.replay(payment);
             s.poll();
 
+            assertEquals(inBooks.listId(), s.paymentFor(payment).customerListId());
             assertEquals(List.of(invoice.txnId()), s.paymentFor(payment).appliedTo().stream().map(QbLink::txnId).toList());
             assertEquals(SyncStatus.DONE, s.ctx.syncRecords().find("payment", payment).orElseThrow().status());
         }
@@ -83,6 +94,8 @@ class CustomersTest {
             assertEquals(s.qbCustomer("Zed Zimmer").listId(), s.paymentFor(payment).customerListId());
             assertTrue(purposes.stream().allMatch(p -> p.length() <= 150), "the platform keeps 200 characters: " + purposes);
             assertEquals(0, s.books.openIterators(), "the iterator was read to its end");
+            assertEquals(231, s.ctx.pickLists().size("quickbooks-customers"),
+                    "the pages read for the lookup fill the list people pick from");
             assertEquals(1, s.gc.countRequests("GET", "/customers/" + last.customerId()),
                     "GoCardless is asked about the customer once, not once per page: its rate limit is shared");
         }
@@ -105,6 +118,8 @@ class CustomersTest {
             SyncRecord held = s.ctx.syncRecords().find("payment", payment).orElseThrow();
             assertEquals(SyncStatus.NEEDS_ATTENTION, held.status());
             assertTrue(held.lastError().startsWith("Several QuickBooks customers"), held.lastError());
+            assertEquals(Optional.of(new MatchQuestion("customer", ada.customerId(), "customer", "quickbooks-customers")),
+                    s.ctx.syncRecords().question("payment", payment), "the person picks which of them");
         }
     }
 

@@ -44,7 +44,7 @@ class QbdGoCardlessPluginJarTest {
         try (JarFile file = new JarFile(jar.toFile())) {
             Manifest manifest = file.getManifest();
             assertEquals("qbd-gocardless", manifest.getMainAttributes().getValue("Plugin-Id"));
-            assertEquals(">=1.0.0 & <2.0.0", manifest.getMainAttributes().getValue("Plugin-Requires"));
+            assertEquals(">=1.1.0 & <2.0.0", manifest.getMainAttributes().getValue("Plugin-Requires"));
             assertTrue(file.getEntry("io/mlconnector/api/Connector.class") == null, "the host's API is not bundled");
             assertTrue(file.getEntry("org/pf4j/Plugin.class") == null, "PF4J is not bundled");
             assertNotNull(file.getEntry("META-INF/extensions.idx"));
@@ -84,6 +84,8 @@ class QbdGoCardlessPluginJarTest {
 
             assertEquals(List.of(invoice.txnId()), s.paymentFor(payment).appliedTo().stream().map(QbLink::txnId).toList());
             assertEquals(SyncStatus.DONE, s.ctx.syncRecords().find("payment", payment).orElseThrow().status());
+            assertEquals("Ada Lovelace", s.ctx.pickLists().find("quickbooks-customers",
+                    s.qbCustomer("Ada Lovelace").listId()).orElseThrow().label(), "the 1.1 context reaches the plugin");
         }
     }
 

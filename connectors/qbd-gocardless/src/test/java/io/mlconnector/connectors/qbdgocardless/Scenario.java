@@ -1,10 +1,15 @@
 package io.mlconnector.connectors.qbdgocardless;
 
 import io.mlconnector.api.Connector;
+import io.mlconnector.systems.qbd.CustomerModBuilder;
+import io.mlconnector.systems.qbd.QbRequests;
+import io.mlconnector.systems.qbd.QbXml;
+import io.mlconnector.systems.qbd.xml.OnError;
 import io.mlconnector.api.webhook.InboundEvent;
 import io.mlconnector.api.webhook.WebhookRequest;
 import io.mlconnector.api.webhook.WebhookResult;
 import io.mlconnector.testkit.context.InMemoryConnectorContext;
+import io.mlconnector.testkit.context.QbXmlEndpoint;
 import io.mlconnector.testkit.context.QuickBooksSession;
 import io.mlconnector.testkit.gocardless.CustomerDetails;
 import io.mlconnector.testkit.gocardless.CustomerWithMandate;
@@ -20,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -76,6 +82,11 @@ final class Scenario implements AutoCloseable {
                 connector);
     }
 
+    /** A company file set up by the test (e.g. with its own clock), otherwise as {@link #gbp()}. */
+    static Scenario of(SimulatedCompanyFile books) {
+        return new Scenario(books, Map.of(), new QbdGoCardlessConnector());
+    }
+
     /** An Irish company keeping its books in EUR. */
     static Scenario eur() {
         return new Scenario(SimulatedCompanyFile.builder().country("UK").currency("EUR")
@@ -93,6 +104,21 @@ final class Scenario implements AutoCloseable {
 
     QbCustomer qbCustomer(String name) {
         return books.customerByName(name).orElseThrow();
+    }
+
+    /** Someone changes a customer in QuickBooks (a CustomerMod, as QuickBooks' own screens would save it). */
+    QbCustomer editCustomer(String fullName, UnaryOperator<CustomerModBuilder> change) {
+        QbCustomer before = qbCustomer(fullName);
+        String fragment = QbXml.toFragment(change.apply(QbRequests.customerMod("edit", before.listId(),
+                before.editSequence())).build());
+        String answer;
+        try {
+            answer = books.process(QbXml.requestDocument("13.0", OnError.STOP_ON_ERROR, List.of(fragment)));
+        } catch (Exception e) {
+            throw new AssertionError("QuickBooks refused the edit of " + fullName, e);
+        }
+        assertTrue(answer.contains("statusCode=\"0\""), answer);
+        return books.customer(before.listId()).orElseThrow();
     }
 
     // ---------------------------------------------------------------- webhooks
@@ -146,7 +172,12 @@ final class Scenario implements AutoCloseable {
 
     /** One Web Connector session; QuickBooks must not refuse any message. */
     QuickBooksSession poll() {
-        QuickBooksSession session = ctx.quickBooks().runSession(books::process, connector, ctx);
+        return poll(books::process);
+    }
+
+    /** One Web Connector session with QuickBooks behind {@code quickBooks} (e.g. the company file, watched). */
+    QuickBooksSession poll(QbXmlEndpoint quickBooks) {
+        QuickBooksSession session = ctx.quickBooks().runSession(quickBooks, connector, ctx);
         assertEquals(List.of(), session.refusals(), "QuickBooks refused a request document");
         return session;
     }

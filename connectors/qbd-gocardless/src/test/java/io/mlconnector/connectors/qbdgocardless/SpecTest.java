@@ -5,6 +5,7 @@ import io.mlconnector.api.spec.CredentialField;
 import io.mlconnector.api.spec.SettingField;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,8 +32,10 @@ class SpecTest {
     @Test
     void theWebhookSourceNamesTheSecretCredentialAndTheSchedulesAreDeclared() {
         assertEquals(Keys.WEBHOOK_SECRET, spec.webhook("gocardless").orElseThrow().secretField());
-        assertEquals(List.of(QbdGoCardlessSpec.POLL_EVENTS, QbdGoCardlessSpec.REVERSE_FLOW),
-                spec.schedules().stream().map(s -> s.id()).toList());
+        assertEquals(List.of(QbdGoCardlessSpec.POLL_EVENTS, QbdGoCardlessSpec.REVERSE_FLOW,
+                QbdGoCardlessSpec.QUICKBOOKS_CUSTOMERS), spec.schedules().stream().map(s -> s.id()).toList());
+        assertEquals(Duration.ofMinutes(15), spec.schedules().get(2).every(),
+                "the customer list is read about once per Web Connector run");
     }
 
     @Test
