@@ -7,6 +7,7 @@ import io.mlconnector.platform.audit.AuditLog;
 import io.mlconnector.platform.database.TenantTransactions;
 import io.mlconnector.platform.sync.AlertStore;
 import io.mlconnector.platform.jobs.Jobs;
+import io.mlconnector.platform.plugins.PluginHost;
 import io.mlconnector.platform.webhooks.InboxRepository;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -27,12 +28,17 @@ public class ReconnectTracker {
     private final AuditLog audit;
     private final InboxRepository inbox;
     private final Jobs jobs;
+    private final PluginHost plugins;
+
+    /** The correlation of the alert raised for refused credentials; it closes by itself on reconnect. */
+    public static final String ALERT_CORRELATION = "connection:reconnect";
 
     /** Events run again at once after a reconnect; any beyond keep their scheduled retry. */
     static final int WAITING_RUN_AT_ONCE = 10_000;
 
     public ReconnectTracker(TenantTransactions transactions, ConnectionRepository connections, AlertStore alerts,
-                            AlertMailer mailer, AuditLog audit, InboxRepository inbox, Jobs jobs) {
+                            AlertMailer mailer, AuditLog audit, InboxRepository inbox, Jobs jobs, PluginHost plugins) {
+        this.plugins = plugins;
         this.inbox = inbox;
         this.jobs = jobs;
         this.transactions = transactions;
@@ -43,13 +49,14 @@ public class ReconnectTracker {
     }
 
     public void rejected(Connection connection, CredentialsRejected rejection) {
-        String subject = "Reconnect " + connection.name() + ": " + rejection.system() + " refused its credentials";
+        String subject = "Reconnect " + connection.name() + ": " + systemName(connection, rejection.system())
+                + " refused its credentials";
         String detail = rejection.getMessage() + " Nothing is lost: work waits and runs again once new credentials are "
                 + "entered under Credentials and Test connection passes.";
         boolean newly = transactions.write(connection.tenantId(), () -> {
             boolean first = connections.needsReconnect(connection.id(), rejection.system(), rejection.getMessage());
             if (first) {
-                alerts.raise(connection.tenantId(), connection.id(), subject, detail, null);
+                alerts.raise(connection.tenantId(), connection.id(), subject, detail, ALERT_CORRELATION);
                 audit.insert(AuditEntry.of(connection.tenantId(), "connection.needs-reconnect", "failed")
                         .connection(connection.id()).message(rejection.system() + ": " + rejection.getMessage()));
             }
@@ -72,10 +79,16 @@ public class ReconnectTracker {
             if (!connections.reconnected(connection.id())) {
                 return List.<Long>of();
             }
+            alerts.acknowledgeAll(connection.id(), ALERT_CORRELATION);
             audit.insert(AuditEntry.of(connection.tenantId(), "connection.reconnected", "ok").connection(connection.id())
                     .message(connection.reconnect().system() + " accepts the credentials again"));
             return inbox.pending(connection.id(), WAITING_RUN_AT_ONCE);
         });
         waiting.forEach(jobs::rerun);
+    }
+
+    private String systemName(Connection connection, String system) {
+        return plugins.connector(connection.connectorId()).flatMap(c -> c.spec().systems().stream()
+                .filter(s -> s.id().equals(system)).map(io.mlconnector.api.spec.SystemSpec::name).findFirst()).orElse(system);
     }
 }

@@ -97,7 +97,10 @@ public class EventProcessor {
             inbox.markFailed(eventId, reason);
             List<SyncRecordStore.Row> touched = syncRecords.byEvent(eventId);
             if (touched.isEmpty()) {
-                syncRecords.open(stored.tenantId(), stored.connectionId(), "event", stored.event().id(), stored.event().type(), eventId);
+                // Named after the object too, so a search for the payment or invoice id finds it.
+                String about = stored.event().objectId() == null ? "" : " about " + stored.event().objectId();
+                syncRecords.open(stored.tenantId(), stored.connectionId(), "event", stored.event().id(),
+                        "Event " + stored.event().type() + about, eventId);
                 syncRecords.setStatus(stored.connectionId(), "event", stored.event().id(), SyncStatus.FAILED, null, reason);
             }
             for (SyncRecordStore.Row row : touched) {

@@ -83,6 +83,10 @@ public class ScheduleRunner {
             reconnects.rejected(connection, e);
             throw e;
         }
+        if (connection.lastError() != null) {
+            // The scheduled work that kept failing works again.
+            transactions.write(connection.tenantId(), () -> connections.recordError(connectionId, null));
+        }
     }
 
     public void giveUp(String instanceId, String reason) {

@@ -33,6 +33,12 @@ public class AlertStore {
                         row.getString("detail"), row.getString("correlation"), Sql.instant(row, "raised_at")), connectionId);
     }
 
+    /** Closes a connection's open alerts about one thing, e.g. once the problem they reported is gone. */
+    public int acknowledgeAll(UUID connectionId, String correlation) {
+        return sql.update("UPDATE alerts SET acknowledged_at = now() WHERE connection_id = ? AND correlation = ? "
+                + "AND tenant_id = current_tenant() AND acknowledged_at IS NULL", connectionId, correlation);
+    }
+
     public boolean acknowledge(UUID alertId) {
         return sql.update("UPDATE alerts SET acknowledged_at = now() WHERE id = ? AND tenant_id = current_tenant() AND acknowledged_at IS NULL",
                 alertId) == 1;

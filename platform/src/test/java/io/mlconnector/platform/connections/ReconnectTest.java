@@ -71,7 +71,7 @@ class ReconnectTest {
         assertEquals("Test Pay", reconnect.get("systemName").asText());
         assertEquals("Test Pay says the API key was revoked.", reconnect.get("reason").asText());
         assertEquals(1, alerts().size(), "people are told once, not once per event: " + alerts());
-        assertTrue(alerts().get(0).get("subject").asText().contains("refused its credentials"));
+        assertEquals("Reconnect Books: Test Pay refused its credentials", alerts().get(0).get("subject").asText());
         assertTrue(!runtime.status(connection, "PR1").equals("DONE"), "nothing was posted with refused credentials");
 
         TestConnector.REFUSE_CREDENTIALS.set(false);
@@ -79,6 +79,7 @@ class ReconnectTest {
         assertTrue(check.at("/sides/0/ok").asBoolean() && check.at("/sides/1/ok").asBoolean(), check.toString());
 
         assertTrue(view().get("reconnect").isNull(), "a passing check clears the mark");
+        assertEquals(0, alerts().size(), "and closes the alert it raised");
         Eventually.within(WAIT, "the waiting work ran at once, not at its next retry in 15 minutes",
                 () -> runtime.status(connection, "PR1").equals("DONE") && runtime.status(connection, "PR2").equals("DONE"));
         assertEquals(1, TestConnector.POSTED.get("PR1").get());

@@ -107,6 +107,9 @@ class EventProcessingTest {
         Eventually.within(WAIT, "EVJ13 parked", () -> runtime.status(connection, "EVJ13").equals("FAILED"));
 
         String recordId = runtime.record(connection, "EVJ13").at("/record/id").asText();
+        JsonNode foundByObject = runtime.records(connection, "q=PJ13&status=FAILED");
+        assertEquals(1, foundByObject.size(), "a search for the payment's id finds the event that failed about it");
+        assertEquals("Event flaky-early about PJ13", foundByObject.get(0).at("/record/summary").asText());
         api.postJson("/api/sync-records/" + recordId + "/replay", "", connection.owner().auth());
 
         Eventually.within(WAIT, "the event's record done", () -> runtime.status(connection, "EVJ13").equals("DONE"));
