@@ -58,8 +58,67 @@
     }
   });
 
+  // Pick lists: the entries follow what is typed, fetched as a piece of HTML, without reloading the
+  // page. The search stays a plain form, so pressing Search still works if fetching does not.
+  document.querySelectorAll('input[data-choices-url]').forEach(function (input) {
+    var list = document.getElementById(input.getAttribute('data-choices-list'));
+    var status = document.getElementById(input.getAttribute('data-choices-status'));
+    var searchForm = input.form;
+    var answerForm = input.closest('form');
+    if (!list || !status || !searchForm || !window.fetch) { return; }
+    var timer = null;
+    var asked = 0;
+    var plain = false;
+
+    function search() {
+      var text = input.value.trim();
+      var ticket = ++asked;
+      var picked = list.querySelector('input[type="radio"]:checked');
+      var keep = picked ? picked.value : null;
+      fetch(input.getAttribute('data-choices-url') + '?q=' + encodeURIComponent(text),
+        { headers: { Accept: 'text/html' }, credentials: 'same-origin' })
+        .then(function (response) {
+          if (!response.ok) { throw new Error('search answered ' + response.status); }
+          return response.text();
+        })
+        .then(function (html) {
+          if (ticket !== asked) { return; } // an answer to an older search
+          list.innerHTML = html;
+          list.querySelectorAll('input[type="radio"]').forEach(function (radio) {
+            if (radio.value === keep) { radio.checked = true; }
+          });
+          var fresh = list.querySelector('[data-summary]');
+          status.textContent = fresh ? fresh.getAttribute('data-summary') : '';
+          var find = answerForm && answerForm.querySelector('input[name="find"]');
+          if (find) { find.value = text; }
+          if (window.history && history.replaceState && window.URL) {
+            var address = new URL(window.location.href);
+            if (text) { address.searchParams.set(input.name, text); } else { address.searchParams.delete(input.name); }
+            history.replaceState(history.state, '', address.toString());
+          }
+        })
+        .catch(function () {
+          if (ticket !== asked) { return; }
+          plain = true;
+          status.textContent = 'Searching as you type did not work. Press Search to see the matches.';
+        });
+    }
+
+    input.addEventListener('input', function () {
+      if (plain) { return; }
+      clearTimeout(timer);
+      timer = setTimeout(search, 250);
+    });
+    searchForm.addEventListener('submit', function (event) {
+      if (plain) { return; }
+      event.preventDefault();
+      clearTimeout(timer);
+      search();
+    });
+  });
+
   // Bring a form's problems or a one-time password into view and to screen readers.
-  var focus = document.querySelector('.error-summary, #new-password');
+  var focus = document.querySelector('.error-summary, #new-password, .resolve .error');
   if (focus) {
     if (!focus.hasAttribute('tabindex')) { focus.setAttribute('tabindex', '-1'); }
     focus.focus();

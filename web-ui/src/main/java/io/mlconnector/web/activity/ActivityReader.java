@@ -9,7 +9,10 @@ import io.mlconnector.platform.audit.AuditLog;
 import io.mlconnector.platform.connections.Connection;
 import io.mlconnector.platform.connections.ConnectionRepository;
 import io.mlconnector.platform.database.TenantTransactions;
+import io.mlconnector.platform.ops.NotFound;
 import io.mlconnector.platform.plugins.PluginHost;
+import io.mlconnector.platform.sync.MatchChoices;
+import io.mlconnector.platform.sync.PickListStore;
 import io.mlconnector.platform.sync.SyncRecordStore;
 import io.mlconnector.web.support.PageNotFound;
 import jakarta.inject.Singleton;
@@ -29,7 +32,7 @@ public class ActivityReader {
 
     /** One record with what the page needs to label it. */
     public record Row(SyncRecord record, UUID connectionId, String connectionName, String sourceSystem, String targetSystem,
-                      boolean replayable) {
+                      boolean targetViaWebConnector, boolean replayable) {
 
         public boolean needsPerson() {
             return record.status() == SyncStatus.NEEDS_ATTENTION;
@@ -53,6 +56,8 @@ public class ActivityReader {
     }
 
     static final int TRAIL_LIMIT = 500;
+    /** Entries read per search: enough to say how many more there are beyond those shown, up to a bound. */
+    static final int CHOICES_READ = PickListStore.MAX_RESULTS;
     /** At most this many other objects' trails are read to find what a held record waits for. */
     static final int NAMED_OBJECTS_LIMIT = 10;
     /** The kind of record the platform keeps for an event that failed before its connector opened one. */
@@ -64,9 +69,11 @@ public class ActivityReader {
     private final PluginHost plugins;
     private final AuditLog audit;
     private final KnownTargets known;
+    private final MatchChoices choices;
 
     public ActivityReader(TenantTransactions transactions, SyncRecordStore records, ConnectionRepository connections,
-                          PluginHost plugins, AuditLog audit, KnownTargets known) {
+                          PluginHost plugins, AuditLog audit, KnownTargets known, MatchChoices choices) {
+        this.choices = choices;
         this.transactions = transactions;
         this.records = records;
         this.connections = connections;
@@ -87,6 +94,11 @@ public class ActivityReader {
     }
 
     public Detail detail(UUID tenantId, UUID recordId) {
+        return detail(tenantId, recordId, "");
+    }
+
+    /** A record with its trail; a held record with its question and the pick-list entries matching {@code search}. */
+    public Detail detail(UUID tenantId, UUID recordId, String search) {
         SyncRecordStore.Row found = transactions.read(tenantId, () -> records.find(recordId)).orElseThrow(PageNotFound::new);
         Connection connection = transactions.read(tenantId, () -> connections.find(found.connectionId())).orElseThrow(PageNotFound::new);
         List<AuditEntry> oldestFirst = audit.trail(tenantId, found.connectionId(), found.record().sourceId(), TRAIL_LIMIT);
@@ -94,10 +106,30 @@ public class ActivityReader {
         java.util.Collections.reverse(newestFirst);
         Resolution resolution = null;
         if (found.record().status() == SyncStatus.NEEDS_ATTENTION) {
-            Resolution asked = Resolution.of(found.record(), aboutRecordAndNamedObjects(tenantId, found, newestFirst));
-            resolution = asked.withKnown(known.of(tenantId, found.connectionId(), asked.kind()));
+            resolution = found.question() != null ? answerable(tenantId, found, search)
+                    : Resolution.of(found.record(), aboutRecordAndNamedObjects(tenantId, found, newestFirst));
+            if (!resolution.picking()) {
+                resolution = resolution.withKnown(known.of(tenantId, found.connectionId(), resolution.kind()));
+            }
         }
         return new Detail(row(found, connection), oldestFirst, resolution);
+    }
+
+    /** The connector's question, with the entries of its pick list that match what the person typed. */
+    private Resolution answerable(UUID tenantId, SyncRecordStore.Row found, String search) {
+        Resolution asked = Resolution.asked(found.question());
+        if (asked.pickList() == null) {
+            return asked;
+        }
+        String text = search == null ? "" : search.strip();
+        MatchChoices.Answerable answer;
+        try {
+            answer = choices.search(tenantId, found.record().id(), text, CHOICES_READ);
+        } catch (NotFound e) {
+            throw new PageNotFound();
+        }
+        return asked.withChoices(new ChoiceList(text, answer.choices(), answer.choices().size() >= CHOICES_READ, answer.listSize(),
+                asked.plural()));
     }
 
     /**
@@ -125,7 +157,9 @@ public class ActivityReader {
         List<SystemSpec> systems = spec == null ? List.of() : spec.systems();
         String source = systems.size() > 0 ? systems.get(0).name() : "Source";
         String target = systems.size() > 1 ? systems.get(1).name() : "Target";
+        boolean viaWebConnector = systems.size() > 1 && systems.get(1).viaWebConnector();
         boolean replayable = row.lastEventId() != null && row.record().status() != SyncStatus.DONE;
-        return new Row(row.record(), row.connectionId(), connection == null ? "" : connection.name(), source, target, replayable);
+        return new Row(row.record(), row.connectionId(), connection == null ? "" : connection.name(), source, target, viaWebConnector,
+                replayable);
     }
 }

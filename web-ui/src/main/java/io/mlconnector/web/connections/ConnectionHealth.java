@@ -47,10 +47,16 @@ public final class ConnectionHealth {
                     (everWorked ? "Credentials missing: " : "Enter ") + String.join(", ", missing),
                     "Open Credentials to enter them, then press Test connection.");
         }
+        ConnectionViews.Reconnect reconnect = view.reconnect();
+        if (reconnect != null) {
+            return new Health(Health.State.NEEDS_RECONNECT, "Reconnect " + reconnect.systemName() + ": it refused the credentials",
+                    reconnectDetail(reconnect, formats));
+        }
         if (view.lastError() != null && !view.lastError().isBlank()) {
-            return new Health(Health.State.NEEDS_RECONNECT, "Keeps failing to reach the other system",
-                    view.lastError() + " If a password, token or secret changed, enter the new one under Credentials "
-                            + "and press Test connection.");
+            // Work that keeps failing for another reason than refused credentials: its own words, not "reconnect".
+            return new Health(Health.State.NEEDS_ATTENTION, view.lastError().strip(),
+                    (view.lastErrorAt() == null ? "" : "Since " + formats.when(view.lastErrorAt()) + ". ")
+                            + "Each attempt and its answer are in the audit log.");
         }
         if (view.usesWebConnector()) {
             Health webConnector = webConnector(facts, formats);
@@ -77,6 +83,19 @@ public final class ConnectionHealth {
         }
         return new Health(Health.State.WORKING, "Working",
                 facts.lastActivity() == null ? "Nothing has come through yet." : "Last activity " + formats.ago(facts.lastActivity()) + ".");
+    }
+
+    /** What the system said, since when, and what to do: work waits meanwhile, nothing is lost. */
+    static String reconnectDetail(ConnectionViews.Reconnect reconnect, Formats formats) {
+        String reason = reconnect.reason() == null || reconnect.reason().isBlank() ? "" : sentence(reconnect.reason()) + " ";
+        String since = reconnect.since() == null ? "" : "Since " + formats.when(reconnect.since()) + ". ";
+        return reason + since + "Enter new credentials for " + reconnect.systemName() + " under Credentials and press Test connection. "
+                + "Work waits meanwhile and goes on once they work.";
+    }
+
+    private static String sentence(String text) {
+        String stripped = text.strip();
+        return stripped.endsWith(".") || stripped.endsWith("!") || stripped.endsWith("?") ? stripped : stripped + ".";
     }
 
     private static Health webConnector(Facts facts, Formats formats) {

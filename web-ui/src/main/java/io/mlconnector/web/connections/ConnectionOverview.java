@@ -6,6 +6,7 @@ import io.mlconnector.api.spec.SettingField;
 import io.mlconnector.api.spec.SystemSpec;
 import io.mlconnector.platform.connections.ConnectionService;
 import io.mlconnector.platform.connections.ConnectionViews;
+import io.mlconnector.platform.connections.ReconnectTracker;
 import io.mlconnector.platform.database.TenantTransactions;
 import io.mlconnector.platform.ops.NotFound;
 import io.mlconnector.platform.plugins.PluginHost;
@@ -101,14 +102,23 @@ public class ConnectionOverview {
         WebConnectorAccount account = view.usesWebConnector() ? webConnectors.find(tenantId, view.id()).orElse(null) : null;
         String system = webConnectorSystem(spec);
         int runEvery = runEveryMinutes(view, spec);
-        Health health = ConnectionHealth.of(new ConnectionHealth.Facts(view, read.open(), read.alerts().size(),
-                read.alerts().isEmpty() ? null : read.alerts().get(0).subject(), account, system, runEvery, read.last(), now), formats);
+        List<AlertStore.Alert> alerts = read.alerts().stream().filter(alert -> !aboutReconnect(alert)).toList();
+        Health health = ConnectionHealth.of(new ConnectionHealth.Facts(view, read.open(), alerts.size(),
+                alerts.isEmpty() ? null : alerts.get(0).subject(), account, system, runEvery, read.last(), now), formats);
         return new Summary(view, spec, health,
                 read.day().getOrDefault(SyncStatus.DONE, 0L),
                 read.day().getOrDefault(SyncStatus.PENDING, 0L) + read.day().getOrDefault(SyncStatus.WAITING_FOR_QUICKBOOKS, 0L),
                 read.day().getOrDefault(SyncStatus.NEEDS_ATTENTION, 0L),
                 read.day().getOrDefault(SyncStatus.FAILED, 0L),
-                read.last(), account, system, runEvery, read.alerts());
+                read.last(), account, system, runEvery, alerts);
+    }
+
+    /**
+     * The alert the platform raises when a system refuses the credentials (it is also e-mailed). Pages
+     * show the live "needs reconnect" state instead; the platform closes the alert on reconnect.
+     */
+    static boolean aboutReconnect(AlertStore.Alert alert) {
+        return ReconnectTracker.ALERT_CORRELATION.equals(alert.correlation());
     }
 
     /** The name of the side reached through the Web Connector, as the connector calls it. */

@@ -21,6 +21,7 @@ import io.mlconnector.platform.sync.ReplayService;
 import io.mlconnector.platform.sync.SyncRecordStore;
 import io.mlconnector.platform.tenancy.CurrentTenant;
 import io.mlconnector.web.activity.ActivityReader;
+import io.mlconnector.web.activity.Resolution;
 import io.mlconnector.web.support.DateRange;
 import io.mlconnector.web.support.Formats;
 import io.mlconnector.web.support.Ids;
@@ -29,6 +30,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +95,25 @@ public class ActivityPages {
                                   @Nullable @QueryValue String done) {
         String notice = "replayed".equals(done) ? "Queued to run again. This page shows the result once it has run."
                 : "resolved".equals(done) ? "Matched. The item is running again with your choice." : null;
-        return recordPage(request, authentication, Ids.parse(id), Map.of(), notice);
+        UUID recordId = Ids.parse(id);
+        return recordPage(request, authentication, recordId, Map.of(), notice,
+                ChoiceSearch.text(request.getParameters(), recordId), null);
+    }
+
+    /**
+     * The pick-list entries of a held record matching {@code q}, as a piece of HTML that the page's
+     * script puts in place of the listed entries while a person types.
+     */
+    @Get(value = "/activity/{id}/choices", produces = MediaType.TEXT_HTML)
+    public HttpResponse<?> choices(Authentication authentication, @PathVariable String id, @Nullable @QueryValue String q) {
+        ActivityReader.Detail detail = reader.detail(CurrentTenant.of(authentication).tenantId(), Ids.parse(id), ChoiceSearch.clean(q));
+        if (detail.resolution() == null || !detail.resolution().picking()) {
+            throw new PageNotFound();
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("row", detail.row());
+        model.put("resolution", detail.resolution());
+        return HttpResponse.ok(new ModelAndView<>("choices", model)).header("Cache-Control", "no-store");
     }
 
     @Post(value = "/activity/{id}/replay", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -105,7 +125,7 @@ public class ActivityPages {
         } catch (NotFound e) {
             throw new PageNotFound();
         } catch (InvalidInput invalid) {
-            return HttpResponse.badRequest(recordPage(request, authentication, recordId, invalid.fieldErrors(), null));
+            return HttpResponse.badRequest(recordPage(request, authentication, recordId, invalid.fieldErrors(), null, "", null));
         }
         if (form != null && "attention".equals(form.get("back"))) {
             return HttpResponse.seeOther(URI.create("/app/attention?replayed=1"));
@@ -115,27 +135,37 @@ public class ActivityPages {
 
     @Post(value = "/activity/{id}/resolve", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     public HttpResponse<?> resolve(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
-                                   @Body Map<String, String> form) {
+                                   @Nullable @Body Map<String, String> form) {
         UUID tenant = CurrentTenant.of(authentication).tenantId();
         UUID recordId = Ids.parse(id);
-        ActivityReader.Detail detail = reader.detail(tenant, recordId);
-        if (detail.resolution() == null) {
+        Map<String, String> fields = form == null ? Map.of() : form;
+        boolean fromQueue = "attention".equals(fields.get("back"));
+        String search = ChoiceSearch.clean(fields.get("find"));
+        String target = fields.getOrDefault("targetId", "").strip();
+        ActivityReader.Detail detail = reader.detail(tenant, recordId, search);
+        Resolution resolution = detail.resolution();
+        if (resolution == null) {
             return HttpResponse.badRequest(recordPage(request, authentication, recordId,
-                    Map.of("record", "This item no longer waits for a person."), null));
+                    Map.of("record", "This item no longer waits for a person."), null, "", null));
         }
-        String target = form.getOrDefault("targetId", "").strip();
         try {
-            // What is matched comes from the record itself, never from the form: only the choice is typed.
-            replays.resolve(tenant, recordId, detail.resolution().kind(), detail.resolution().sourceId(), target);
+            if (resolution.picking() && target.isEmpty()) {
+                throw InvalidInput.of("targetId", "Choose one of the listed " + resolution.plural() + ". If it is not listed, search "
+                        + resolution.searchableBy() + ".");
+            }
+            // What is matched comes from the record (its question, or else its trail), never from the form: only the choice is sent.
+            replays.resolve(tenant, recordId, resolution.asked() ? null : resolution.kind(),
+                    resolution.asked() ? null : resolution.sourceId(), target);
         } catch (NotFound e) {
             throw new PageNotFound();
         } catch (InvalidInput invalid) {
-            if ("attention".equals(form.get("back"))) {
-                return HttpResponse.badRequest(attentionPage(request, authentication, Map.of(recordId, invalid.fieldErrors()), null));
+            if (fromQueue) {
+                return HttpResponse.badRequest(attentionPage(request, authentication, Map.of(recordId, invalid.fieldErrors()), null,
+                        Map.of(recordId, search), Map.of(recordId, target)));
             }
-            return HttpResponse.badRequest(recordPage(request, authentication, recordId, invalid.fieldErrors(), null));
+            return HttpResponse.badRequest(recordPage(request, authentication, recordId, invalid.fieldErrors(), null, search, target));
         }
-        if ("attention".equals(form.get("back"))) {
+        if (fromQueue) {
             return HttpResponse.seeOther(URI.create("/app/attention?resolved=1"));
         }
         return HttpResponse.seeOther(URI.create("/app/activity/" + recordId + "?done=resolved"));
@@ -148,15 +178,29 @@ public class ActivityPages {
                 : replayed == null ? null
                 : replayed.equals("0") ? "There were no failed items to run again."
                 : "Queued to run again.";
-        return attentionPage(request, authentication, Map.of(), notice);
+        return attentionPage(request, authentication, Map.of(), notice, Map.of(), Map.of());
     }
 
+    /**
+     * The queue. Each held record's search comes from its own address parameter unless given (a form
+     * posted with a problem keeps what was searched), and what was chosen stays chosen.
+     */
     private ModelAndView<?> attentionPage(HttpRequest<?> request, Authentication authentication,
-                                          Map<UUID, Map<String, String>> errorsByRecord, String notice) {
+                                          Map<UUID, Map<String, String>> errorsByRecord, String notice,
+                                          Map<UUID, String> searchedByRecord, Map<UUID, String> chosenByRecord) {
         UUID tenant = CurrentTenant.of(authentication).tenantId();
+        Map<String, ChoiceSearch> searches = new LinkedHashMap<>();
         List<ActivityReader.Detail> held = reader.list(tenant,
                         new SyncRecordStore.Filter(null, SyncStatus.NEEDS_ATTENTION, null, null, null), 0, QUEUE_SIZE).rows().stream()
-                .map(row -> reader.detail(tenant, row.record().id())).toList();
+                .map(row -> {
+                    UUID recordId = row.record().id();
+                    String text = searchedByRecord.containsKey(recordId) ? searchedByRecord.get(recordId)
+                            : ChoiceSearch.text(request.getParameters(), recordId);
+                    searches.put(recordId.toString(), ChoiceSearch.of("/app/attention", request.getParameters(), recordId, text));
+                    ActivityReader.Detail detail = reader.detail(tenant, recordId, text);
+                    return detail.resolution() == null ? detail : new ActivityReader.Detail(detail.row(), detail.trail(),
+                            detail.resolution().withChosen(chosenByRecord.get(recordId)));
+                }).toList();
         ActivityReader.Page failed = reader.list(tenant, new SyncRecordStore.Filter(null, SyncStatus.FAILED, null, null, null),
                 0, QUEUE_SIZE);
         Map<UUID, String> failedConnections = new LinkedHashMap<>();
@@ -165,15 +209,19 @@ public class ActivityPages {
         errorsByRecord.forEach((id, fieldErrors) -> errors.put(id.toString(), fieldErrors));
         return new ModelAndView<>("attention", page.signedIn(request, authentication, "Needs attention", "attention",
                 "held", held, "failed", failed, "failedConnections", failedConnections, "errors", errors, "notice", notice,
-                "fmt", formats));
+                "searches", searches, "fmt", formats));
     }
 
     private ModelAndView<?> recordPage(HttpRequest<?> request, Authentication authentication, UUID recordId,
-                                       Map<String, String> errors, String notice) {
-        ActivityReader.Detail detail = reader.detail(CurrentTenant.of(authentication).tenantId(), recordId);
+                                       Map<String, String> errors, String notice, String search, String chosen) {
+        ActivityReader.Detail detail = reader.detail(CurrentTenant.of(authentication).tenantId(), recordId, search);
+        if (detail.resolution() != null && chosen != null) {
+            detail = new ActivityReader.Detail(detail.row(), detail.trail(), detail.resolution().withChosen(chosen));
+        }
         String title = detail.row().title();
         return new ModelAndView<>("record", page.signedIn(request, authentication, title, "activity",
                 "detail", detail, "row", detail.row(), "record", detail.row().record(), "errors", errors, "notice", notice,
+                "search", ChoiceSearch.of("/app/activity/" + recordId, request.getParameters(), recordId, search),
                 "fmt", formats));
     }
 

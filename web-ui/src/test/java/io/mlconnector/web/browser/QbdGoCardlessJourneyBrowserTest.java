@@ -81,7 +81,9 @@ class QbdGoCardlessJourneyBrowserTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("ml.systems.gocardless.base-url", gc.baseUrl(), "ml.plugins.dir", pluginsFolder().toAbsolutePath().toString());
+        // Two quick tries before an item counts as failed, so an outage of the fake fails a payment within seconds.
+        return Map.of("ml.systems.gocardless.base-url", gc.baseUrl(), "ml.plugins.dir", pluginsFolder().toAbsolutePath().toString(),
+                "ml.jobs.max-attempts", "2", "ml.jobs.first-retry-delay", "200ms");
     }
 
     @BeforeAll
@@ -205,61 +207,86 @@ class QbdGoCardlessJourneyBrowserTest implements TestPropertyProvider {
         assertThat(page.locator("dl.facts")).containsText(books.payments().get(0).txnId());
         browser.photograph(page, "13-record-both-ids-and-trail");
 
-        // 8. The access token stops working: the next payment fails, is fixed and run again
+        // 8. The access token is revoked: the connection asks for a reconnect, and the payment waits for it
         gc.revokeAllAccessTokens();
         books.addOpenInvoice("Ada Lovelace", "INV-1003", "80.00");
         String second = gc.createPayment(ada.mandateId(), 8000, "GBP");
         gc.confirmPayment(second);
         sender.sendNewEvents(gc);
+        eventually(() -> shows(page, base + "/app", "Needs reconnect"));
+        assertThat(page.locator(".card.connection")).containsText("GoCardless");
+        browser.photograph(page, "14-dashboard-needs-reconnect");
         page.navigate(connectionUrl);
+        assertThat(page.locator("#reconnect")).containsText("GoCardless refused the saved credentials");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Test connection")).click();
         assertThat(page.locator("#check-result")).containsText("Something needs fixing");
-        browser.photograph(page, "14-test-connection-refused");
-        eventually(() -> shows(page, base + "/app/attention", "GoCardless refused the access token"));
-        browser.photograph(page, "15-attention-failed");
+        browser.photograph(page, "15-connection-reconnect");
         String newToken = "sandbox_rotated_" + Long.toHexString(System.nanoTime());
         gc.acceptAccessToken(newToken);
         page.navigate(connectionUrl + "/credentials");
         page.getByLabel("Access token").fill(newToken);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save credentials")).click();
+        assertThat(page.getByText("Credentials saved.")).isVisible();
+        quickBooks.pollUntil(() -> listed(page, base + "/app/activity?status=DONE&q=" + second));
+        assertFalse(shows(page, base + "/app", "Needs reconnect"), "working credentials clear the reconnect");
+
+        // 9. GoCardless is down for longer than the retries last: the payment fails, and Replay runs it again
+        gc.failNextRequests(1_000, 503);
+        books.addOpenInvoice("Ada Lovelace", "INV-1004", "42.00");
+        String fourth = gc.createPayment(ada.mandateId(), 4200, "GBP");
+        gc.confirmPayment(fourth);
+        sender.sendNewEvents(gc);
+        eventually(() -> listed(page, base + "/app/activity?status=FAILED&q=" + fourth));
         page.navigate(base + "/app/attention");
+        assertThat(page.locator("main")).containsText(fourth);
+        browser.photograph(page, "16-attention-failed");
+        gc.failNextRequests(0, 503);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Replay")).first().click();
         assertThat(page.getByText("Queued to run again.")).isVisible();
-        quickBooks.pollUntil(() -> listed(page, base + "/app/activity?status=DONE&q=" + second));
+        quickBooks.pollUntil(() -> listed(page, base + "/app/activity?status=DONE&q=" + fourth));
 
-        // 9. A payer QuickBooks does not know by name or e-mail waits for a person to pick the customer
-        String hopperListId = books.addCustomer("Hopper Consulting Ltd", "accounts@hopper.example").listId();
+        // 10. A payer QuickBooks does not know by name or e-mail waits for a person to pick the customer
+        books.addCustomer("Hopper Consulting Ltd", "accounts@hopper.example");
         books.addOpenInvoice("Hopper Consulting Ltd", "INV-1002", "99.00");
         CustomerWithMandate grace = gc.createCustomerWithActiveMandate(CustomerDetails.person("Grace", "Hopper", "grace@navy.example"));
         String third = gc.createPayment(grace.mandateId(), 9900, "GBP");
         gc.confirmPayment(third);
         sender.sendNewEvents(gc);
         quickBooks.pollUntil(() -> shows(page, base + "/app/attention", grace.customerId() + "?"));
-        assertThat(page.getByLabel("Which QuickBooks Desktop customer is GoCardless customer " + grace.customerId() + "?")).isVisible();
-        browser.photograph(page, "16-attention-unmatched-customer");
-        browser.photographOnPhone(page, "16-attention-unmatched-customer");
-        page.getByLabel("Which QuickBooks Desktop customer is GoCardless customer " + grace.customerId() + "?").fill(hopperListId);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Match and post")).click();
+        Locator question = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions()
+                .setName("Which QuickBooks Desktop customer is GoCardless customer " + grace.customerId() + "?"));
+        assertThat(question).isVisible();
+        browser.photograph(page, "17-attention-unmatched-customer");
+        question.getByLabel("Search QuickBooks Desktop customers by name, company or e-mail").fill("hopper");
+        Locator hopper = question.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName("Hopper Consulting Ltd"));
+        assertThat(hopper).isVisible();
+        assertThat(question.getByRole(AriaRole.RADIO)).hasCount(1);
+        browser.photographOnPhone(page, "17-attention-unmatched-customer");
+        hopper.check();
+        page.locator("form", new Page.LocatorOptions().setHas(question))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Match and post")).click();
         assertThat(page.getByText("Matched.")).isVisible();
         quickBooks.pollUntil(() -> listed(page, base + "/app/activity?status=DONE&q=" + third));
-        assertEquals(3, books.payments().size(), "three payments in the books, none twice");
+        assertEquals(4, books.payments().size(), "four payments in the books, none twice");
+        assertEquals("Hopper Consulting Ltd", books.payments().stream()
+                .filter(p -> p.totalAmount().equals("99.00")).findFirst().orElseThrow().customerFullName(), "posted to the customer picked");
 
-        // 10. The dashboard, the activity, the audit log and its CSV
+        // 11. The dashboard, the activity, the audit log and its CSV
         page.navigate(base + "/app/activity");
-        browser.photograph(page, "17-activity");
+        browser.photograph(page, "18-activity");
         page.navigate(base + "/app");
         assertThat(page.locator(".card.connection")).containsText("Acme UK books");
-        browser.photograph(page, "18-dashboard");
-        browser.photographOnPhone(page, "18-dashboard");
+        browser.photograph(page, "19-dashboard");
+        browser.photographOnPhone(page, "19-dashboard");
         page.navigate(connectionUrl);
-        browser.photographOnPhone(page, "19-connection");
+        browser.photographOnPhone(page, "20-connection");
         page.navigate(base + "/app/audit");
-        browser.photograph(page, "20-audit-log");
+        browser.photograph(page, "21-audit-log");
         Download csv = page.waitForDownload(() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Export CSV")).click());
         String exported = Files.readString(csv.path(), StandardCharsets.UTF_8);
         assertTrue(exported.contains(first) && exported.contains(third), "the export holds the payments' steps");
 
-        // 11. Another company typing this connection's address gets the "not found" page
+        // 12. Another company typing this connection's address gets the "not found" page
         BrowserContext rival = browser.person(base);
         Page other = rival.newPage();
         other.navigate(base + "/sign-up");
@@ -273,7 +300,7 @@ class QbdGoCardlessJourneyBrowserTest implements TestPropertyProvider {
         assertEquals(404, response.status());
         assertThat(other.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Page not found"))).isVisible();
         assertFalse(other.content().contains("Acme UK books"));
-        browser.photograph(other, "21-other-company-not-found");
+        browser.photograph(other, "22-other-company-not-found");
         rival.close();
         acme.close();
     }

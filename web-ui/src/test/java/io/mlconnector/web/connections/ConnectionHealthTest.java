@@ -64,12 +64,38 @@ class ConnectionHealthTest {
     }
 
     @Test
-    void workThatKeepsFailingAsksForFreshCredentials() {
-        Health health = health(view("ACTIVE", KEY_SAVED, "Scheduled work 'poll' keeps failing: 401 Unauthorized"), Map.of(),
-                polled(NOW, null), 15, null);
+    void aSystemThatRefusedTheCredentialsNeedsReconnectWithWhatItSaidAndWhatToDo() {
+        ConnectionViews.Reconnect refused = new ConnectionViews.Reconnect("gocardless", "GoCardless",
+                "GoCardless refused the access token (401 Unauthorized)", NOW.minus(Duration.ofHours(3)));
+
+        Health health = health(view("ACTIVE", KEY_SAVED, null, refused), Map.of(SyncStatus.FAILED, 2L), polled(NOW, null), 15, NOW);
 
         assertEquals(Health.State.NEEDS_RECONNECT, health.state());
-        assertTrue(health.detail().startsWith("Scheduled work 'poll' keeps failing: 401 Unauthorized"));
+        assertEquals("Needs reconnect", health.label());
+        assertEquals("Reconnect GoCardless: it refused the credentials", health.headline());
+        assertTrue(health.detail().startsWith("GoCardless refused the access token (401 Unauthorized). Since 2 Mar 2026, 09:00 UTC."),
+                health.detail());
+        assertTrue(health.detail().contains("under Credentials and press Test connection"), health.detail());
+    }
+
+    @Test
+    void missingCredentialsAreNamedBeforeARefusal() {
+        ConnectionViews.Reconnect refused = new ConnectionViews.Reconnect("gocardless", "GoCardless", "refused", NOW);
+
+        Health health = health(view("ACTIVE", KEY_MISSING, null, refused), Map.of(), null, 15, NOW.minusSeconds(600));
+
+        assertEquals(Health.State.NEEDS_RECONNECT, health.state());
+        assertEquals("Credentials missing: API key", health.headline());
+    }
+
+    @Test
+    void workThatKeepsFailingNeedsAttentionInItsOwnWordsNotAReconnect() {
+        Health health = health(view("ACTIVE", KEY_SAVED, "Scheduled work 'poll' keeps failing: QuickBooks answered 500"), Map.of(),
+                polled(NOW, null), 15, null);
+
+        assertEquals(Health.State.NEEDS_ATTENTION, health.state());
+        assertEquals("Scheduled work 'poll' keeps failing: QuickBooks answered 500", health.headline());
+        assertTrue(health.detail().startsWith("Since 2 Mar 2026, 12:00 UTC."), health.detail());
     }
 
     @Test
@@ -100,7 +126,12 @@ class ConnectionHealthTest {
     }
 
     private static ConnectionViews.View view(String status, ConnectionViews.CredentialState key, String lastError) {
+        return view(status, key, lastError, null);
+    }
+
+    private static ConnectionViews.View view(String status, ConnectionViews.CredentialState key, String lastError,
+                                             ConnectionViews.Reconnect reconnect) {
         return new ConnectionViews.View(UUID.randomUUID(), "pair", "Books ↔ Pay", "Books", status, true, true, List.of(key), Map.of(),
-                List.of(), lastError, lastError == null ? null : NOW, NOW.minus(Duration.ofDays(3)), null);
+                List.of(), lastError, lastError == null ? null : NOW, NOW.minus(Duration.ofDays(3)), reconnect);
     }
 }

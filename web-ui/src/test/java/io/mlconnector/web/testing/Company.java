@@ -3,9 +3,14 @@ package io.mlconnector.web.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mlconnector.platform.testing.TestConnector;
+import io.mlconnector.testkit.qbd.QwcFile;
+import io.mlconnector.testkit.qbd.SessionResult;
+import io.mlconnector.testkit.qbd.SimulatedCompanyFile;
+import io.mlconnector.testkit.qbd.WebConnectorSimulator;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,10 +31,15 @@ public final class Company {
     }
 
     public static Company signUp(String base, String name) {
+        return signUp(base, name, API_KEY);
+    }
+
+    /** A company whose connection holds its own Test Pay API key (e.g. one a test revokes). */
+    public static Company signUp(String base, String name, String apiKey) {
         WebSession session = WebSession.signUp(base, name);
         session.get("/app/connections/new?connector=" + DesktopPairConnector.ID);
         HttpResponse<String> created = session.post("/app/connections", Map.of("connectorId", DesktopPairConnector.ID,
-                "name", name + " books", "api_key", API_KEY, TestConnector.SECRET_FIELD, SIGNING_SECRET,
+                "name", name + " books", "api_key", apiKey, TestConnector.SECRET_FIELD, SIGNING_SECRET,
                 "bank_account", "Barclays Current"));
         assertEquals(303, created.statusCode(), created.body());
         String location = WebSession.location(created);
@@ -53,6 +63,20 @@ public final class Company {
 
     public String webhookUrl() {
         return webhookUrl;
+    }
+
+    /**
+     * Sets up the Web Connector as a person does (password created on the connection page, .qwc file
+     * downloaded) and lets it call once, as it does on the customer's computer.
+     */
+    public SessionResult webConnectorCalls() {
+        session.get(connectionPath());
+        HttpResponse<String> created = session.post(connectionPath() + "/web-connector-password", Map.of());
+        assertEquals(200, created.statusCode(), created.body());
+        String password = WebSession.find(created.body(), "id=\"password-value\"[^>]*value=\"([A-Za-z0-9]{16,})\"");
+        QwcFile qwc = QwcFile.parse(session.get(connectionPath() + "/web-connector.qwc").body());
+        return WebConnectorSimulator.fromQwc(qwc, password, SimulatedCompanyFile.create()).noOpDelay(Duration.ofMillis(10)).build()
+                .runSession();
     }
 
     /** Sends a signed webhook from the stand-in payments system, e.g. events("E1", "ok", "P1"). */

@@ -1,7 +1,11 @@
 package io.mlconnector.web.testing;
 
 import io.mlconnector.api.CannotProcess;
+import io.mlconnector.api.CredentialsRejected;
+import io.mlconnector.api.context.Choice;
 import io.mlconnector.api.context.ConnectorContext;
+import io.mlconnector.api.context.MatchQuestion;
+import io.mlconnector.api.spec.CheckResult;
 import io.mlconnector.api.spec.ConnectorSpec;
 import io.mlconnector.api.spec.CredentialField;
 import io.mlconnector.api.spec.ScheduleSpec;
@@ -11,6 +15,7 @@ import io.mlconnector.api.spec.WebhookSource;
 import io.mlconnector.api.webhook.InboundEvent;
 import io.mlconnector.platform.testing.TestConnector;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,16 +23,30 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A stand-in pair for page tests, shaped like a payments → desktop-accounting connector: a payments
  * side with an API key and a webhook signing secret, an accounting side reached through the Web
- * Connector, required settings, and the "needs a person" convention of real connectors (an audit
- * step {@code customer.unmatched} naming the payer to match). Webhooks and outcomes are those of the
- * platform's {@link TestConnector}.
+ * Connector, required settings, and both ways real connectors hold a record for a person: an audit
+ * step {@code customer.unmatched} naming the payer to match (event type {@code attention}), or a
+ * {@link MatchQuestion} offering the accounting customers' pick list (event type {@code asks}; the
+ * list is filled by an event of type {@code customers}, as a poll of the accounting side would).
+ * Test Pay refuses an API key in {@link #REVOKED_KEYS}, for every event and for "Test connection".
+ * Other webhooks and outcomes are those of the platform's {@link TestConnector}.
  */
 public class DesktopPairConnector extends TestConnector {
 
     public static final String ID = "test-desktop-pair";
     public static final String PAYER_PREFIX = "CU-";
+    /** What Test Pay says about a revoked API key. */
+    public static final String REFUSED = "Test Pay refused the API key (401 Unauthorized)";
     /** Objects whose "broken" events cannot be processed until a test removes them from here. */
     public static final Set<String> BROKEN = ConcurrentHashMap.newKeySet();
+    /** API keys Test Pay no longer accepts (revoked there): tests add a connection's own key. */
+    public static final Set<String> REVOKED_KEYS = ConcurrentHashMap.newKeySet();
+    /** The pick list of Test Desktop Books customers. */
+    public static final String CUSTOMERS_LIST = "test-desktop-customers";
+    public static final Choice ADA = new Choice("80000001-1700000001", "Ada Lovelace", "ada@example.com");
+    public static final Choice HOPPER = new Choice("80000002-1700000002", "Hopper Consulting Ltd", "Grace Hopper · accounts@hopper.example");
+    public static final Choice BABBAGE = new Choice("80000003-1700000003", "Babbage & Sons", "charles@babbage.example");
+    /** The three above and 25 more, so that a list is longer than a page shows. */
+    public static final List<Choice> CUSTOMERS = customers();
 
     @Override
     public ConnectorSpec spec() {
@@ -45,7 +64,26 @@ public class DesktopPairConnector extends TestConnector {
     }
 
     @Override
+    public CheckResult check(ConnectorContext context) {
+        if (revoked(context)) {
+            return CheckResult.of(CheckResult.problem("Test Pay", REFUSED), CheckResult.ok("Test Desktop Books", "Test Desktop Books answered"));
+        }
+        return super.check(context);
+    }
+
+    @Override
     public void handle(InboundEvent event, ConnectorContext context) {
+        if (revoked(context)) {
+            throw new CredentialsRejected("test-pay", REFUSED);
+        }
+        if ("customers".equals(event.type())) {
+            context.pickLists().put(CUSTOMERS_LIST, CUSTOMERS);
+            return;
+        }
+        if ("asks".equals(event.type())) {
+            asks(event, context);
+            return;
+        }
         if ("broken".equals(event.type())) {
             context.syncRecords().open("payment", event.objectId(), "Test payment " + event.objectId());
             if (BROKEN.contains(event.objectId())) {
@@ -70,5 +108,34 @@ public class DesktopPairConnector extends TestConnector {
         context.ids().put("payment", event.objectId(), target);
         context.audit().record(event.objectId(), "payment.posted", "ok", event.objectId(), target, "for customer " + customer);
         context.syncRecords().done("payment", event.objectId(), target);
+    }
+
+    /** A payment whose payer no customer matches is held with a question offering the customers' list. */
+    private static void asks(InboundEvent event, ConnectorContext context) {
+        String payer = PAYER_PREFIX + event.objectId();
+        context.syncRecords().open("payment", event.objectId(), "Test payment " + event.objectId());
+        String customer = context.ids().target("customer", payer).orElse(null);
+        if (customer == null) {
+            context.syncRecords().needsAttention("payment", event.objectId(), "No Test Desktop Books customer has the name or e-mail of payer " + payer,
+                    new MatchQuestion("customer", payer, "customer", CUSTOMERS_LIST));
+            return;
+        }
+        String target = "T-" + event.objectId();
+        context.ids().put("payment", event.objectId(), target);
+        context.audit().record(event.objectId(), "payment.posted", "ok", event.objectId(), target, "for customer " + customer);
+        context.syncRecords().done("payment", event.objectId(), target);
+    }
+
+    private static boolean revoked(ConnectorContext context) {
+        return context.credentials().get("api_key").map(REVOKED_KEYS::contains).orElse(false);
+    }
+
+    private static List<Choice> customers() {
+        List<Choice> all = new ArrayList<>(List.of(ADA, HOPPER, BABBAGE));
+        for (int i = 1; i <= 25; i++) {
+            String n = String.format("%02d", i);
+            all.add(new Choice("800001" + n + "-1700000100", "Customer " + n, "customer" + n + "@example.com"));
+        }
+        return List.copyOf(all);
     }
 }
