@@ -39,6 +39,12 @@ public class AlertStore {
                 + "AND tenant_id = current_tenant() AND acknowledged_at IS NULL", connectionId, correlation);
     }
 
+    /** Closes one open alert of the connection; false when there is no such open alert. */
+    public boolean acknowledge(UUID connectionId, UUID alertId) {
+        return sql.update("UPDATE alerts SET acknowledged_at = now() WHERE id = ? AND connection_id = ? AND tenant_id = current_tenant() "
+                + "AND acknowledged_at IS NULL", alertId, connectionId) == 1;
+    }
+
     public boolean acknowledge(UUID alertId) {
         return sql.update("UPDATE alerts SET acknowledged_at = now() WHERE id = ? AND tenant_id = current_tenant() AND acknowledged_at IS NULL",
                 alertId) == 1;

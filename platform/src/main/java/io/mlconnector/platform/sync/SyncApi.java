@@ -49,9 +49,11 @@ public class SyncApi {
     private final AlertStore alerts;
     private final ConnectionService connections;
     private final MatchChoices choices;
+    private final AlertActions alertActions;
 
     public SyncApi(TenantTransactions transactions, SyncRecordStore records, ReplayService replays, AuditLog audit, AlertStore alerts,
-                   ConnectionService connections, MatchChoices choices) {
+                   ConnectionService connections, MatchChoices choices, AlertActions alertActions) {
+        this.alertActions = alertActions;
         this.choices = choices;
         this.connections = connections;
         this.transactions = transactions;
@@ -103,6 +105,13 @@ public class SyncApi {
     public Map<String, Integer> replayFailed(Authentication authentication, UUID id) {
         connections.get(CurrentTenant.of(authentication).tenantId(), id);
         return Map.of("replayed", replays.replayFailed(CurrentTenant.of(authentication).tenantId(), id));
+    }
+
+    /** A person has read the alert and dealt with it: it no longer counts against the connection's health. */
+    @Post("/connections/{id}/alerts/{alertId}/acknowledge")
+    public HttpResponse<?> acknowledge(Authentication authentication, UUID id, UUID alertId) {
+        alertActions.acknowledge(CurrentTenant.of(authentication).tenantId(), id, alertId);
+        return HttpResponse.noContent();
     }
 
     @Get("/connections/{id}/alerts")

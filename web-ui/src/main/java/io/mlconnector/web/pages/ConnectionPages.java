@@ -23,6 +23,7 @@ import io.mlconnector.platform.connections.ConnectionViews;
 import io.mlconnector.platform.ops.NotFound;
 import io.mlconnector.platform.people.InvalidInput;
 import io.mlconnector.platform.plugins.PluginFailure;
+import io.mlconnector.platform.sync.AlertActions;
 import io.mlconnector.platform.sync.ReplayService;
 import io.mlconnector.platform.tenancy.CurrentTenant;
 import io.mlconnector.web.connections.ConnectionOverview;
@@ -51,7 +52,8 @@ public class ConnectionPages {
             "credentials", "Credentials saved. Press Test connection to check them.",
             "settings", "Settings saved.",
             "paused", "Paused. Incoming events are kept and handled when you resume.",
-            "resumed", "Resumed.");
+            "resumed", "Resumed.",
+            "dismissed", "Alert dismissed.");
 
     /** One side of a "Test connection" answer, named as the connector names its systems. */
     public record SideResult(String system, boolean ok, String message) {
@@ -66,9 +68,11 @@ public class ConnectionPages {
     private final ConnectionOverview overview;
     private final WebConnectorSetup webConnector;
     private final ReplayService replays;
+    private final AlertActions alertActions;
 
     public ConnectionPages(Page page, ConnectionService connections, ConnectionOverview overview, WebConnectorSetup webConnector,
-                           ReplayService replays) {
+                           ReplayService replays, AlertActions alertActions) {
+        this.alertActions = alertActions;
         this.page = page;
         this.connections = connections;
         this.overview = overview;
@@ -175,6 +179,18 @@ public class ConnectionPages {
             throw new PageNotFound();
         }
         return HttpResponse.seeOther(URI.create("/app?deleted=1"));
+    }
+
+    /** A person dealt with an alert: it stops counting against the connection's health. */
+    @Post(value = "/alerts/{alertId}/dismiss", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+    public HttpResponse<?> dismissAlert(Authentication authentication, @PathVariable String id, @PathVariable String alertId) {
+        UUID connectionId = Ids.parse(id);
+        try {
+            alertActions.acknowledge(CurrentTenant.of(authentication).tenantId(), connectionId, Ids.parse(alertId));
+        } catch (NotFound e) {
+            throw new PageNotFound();
+        }
+        return HttpResponse.seeOther(URI.create("/app/connections/" + connectionId + "?saved=dismissed"));
     }
 
     @Post(value = "/replay-failed", consumes = MediaType.APPLICATION_FORM_URLENCODED)

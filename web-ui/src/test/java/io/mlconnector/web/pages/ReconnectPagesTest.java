@@ -85,6 +85,34 @@ class ReconnectPagesTest {
         assertFalse(dashboard.contains("refused"), "no stale alert keeps the connection looking broken");
     }
 
+    @Test
+    void aPersonDismissesAnAlertOnceDealtWithAndTheConnectionIsWorkingAgain() {
+        Company acme = Company.signUp(base, "Alerted Ltd", freshKey());
+        WebSession owner = acme.session();
+        acme.webConnectorCalls();
+        assertEquals(200, acme.sendEvents("EAL1", "alert", "PAL-1").statusCode());
+        Eventually.within(WAIT, "the alert shown", () -> "Needs attention".equals(badge(owner.get("/app").body())));
+
+        String page = owner.get(acme.connectionPath()).body();
+        String alertId = WebSession.find(page, "/alerts/([0-9a-f-]{36})/dismiss");
+        assertTrue(page.contains("aria-label=\"Dismiss alert: Payment PAL-1 failed\""), "the button says which alert it dismisses");
+        assertEquals(403, owner.postRaw(acme.connectionPath() + "/alerts/" + alertId + "/dismiss", Map.of()).statusCode(),
+                "a form without its CSRF token is refused");
+        Company rival = Company.signUp(base, "Rival Alerts Ltd", freshKey());
+        WebSession nosy = rival.session();
+        nosy.get("/app");
+        assertEquals(404, nosy.post(acme.connectionPath() + "/alerts/" + alertId + "/dismiss", Map.of()).statusCode(),
+                "another company cannot dismiss it");
+
+        HttpResponse<String> dismissed = owner.post(acme.connectionPath() + "/alerts/" + alertId + "/dismiss", Map.of());
+
+        assertEquals(303, dismissed.statusCode(), dismissed.body());
+        String after = owner.get(acme.connectionPath() + "?saved=dismissed").body();
+        assertTrue(after.contains("Alert dismissed."), after);
+        assertFalse(after.contains("Payment PAL-1 failed"), "the alert is gone from the page");
+        assertEquals("Working", badge(owner.get("/app").body()));
+    }
+
     private static String freshKey() {
         return "tk_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
