@@ -15,6 +15,12 @@ public interface PickLists {
     /** Adds the entries, or updates them when their ids are already in the list. */
     void put(String list, Collection<Choice> entries);
 
+    /**
+     * Makes the list exactly these entries, in one step: for short lists read whole each time (e.g.
+     * accounts or payment methods), so entries deleted in their system disappear.
+     */
+    void replace(String list, Collection<Choice> entries);
+
     /** Removes entries (e.g. objects deleted or made inactive in their system). Unknown ids are ignored. */
     void remove(String list, Collection<String> ids);
 

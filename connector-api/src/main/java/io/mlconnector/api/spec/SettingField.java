@@ -12,15 +12,28 @@ import java.util.List;
  * @param required     must have a value
  * @param defaultValue used when none is stored, may be null
  * @param choices      allowed values for {@link Type#CHOICE}
+ * @param pickList     the connection's pick list whose entry ids are the values to offer (e.g. the accounting
+ *                     system's accounts, kept current by the connector), or null. While the list has entries,
+ *                     the form offers them and a new value must be one of them; while it is empty, any text is taken.
  */
 public record SettingField(String key, String label, String help, Type type, boolean required, String defaultValue,
-                           List<String> choices) {
+                           List<String> choices, String pickList) {
 
     /** How a setting is asked for and checked. */
     public enum Type { TEXT, NUMBER, BOOLEAN, CHOICE }
 
     public SettingField {
         choices = choices == null ? List.of() : List.copyOf(choices);
+    }
+
+    public SettingField(String key, String label, String help, Type type, boolean required, String defaultValue,
+                        List<String> choices) {
+        this(key, label, help, type, required, defaultValue, choices, null);
+    }
+
+    /** The same setting, offering the entries of a pick list (e.g. {@code text(...).offering("books-accounts")}). */
+    public SettingField offering(String list) {
+        return new SettingField(key, label, help, type, required, defaultValue, choices, list);
     }
 
     public static SettingField text(String key, String label, String help, String defaultValue) {

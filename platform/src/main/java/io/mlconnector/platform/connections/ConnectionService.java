@@ -38,10 +38,12 @@ public class ConnectionService {
     private final AuditLog audit;
     private final Sql sql;
     private final ReconnectTracker reconnects;
+    private final SettingChoices settingChoices;
 
     public ConnectionService(TenantTransactions transactions, ConnectionRepository connections, CredentialVault vault,
                              PluginHost plugins, PluginCalls calls, ContextFactory contexts, AuditLog audit, Sql sql,
-                             ReconnectTracker reconnects) {
+                             ReconnectTracker reconnects, SettingChoices settingChoices) {
+        this.settingChoices = settingChoices;
         this.reconnects = reconnects;
         this.transactions = transactions;
         this.connections = connections;
@@ -115,7 +117,19 @@ public class ConnectionService {
 
     public Connection updateSettings(UUID tenantId, UUID connectionId, Map<String, String> values) {
         Connection connection = get(tenantId, connectionId);
-        Map<String, String> clean = validSettings(spec(connection), values, connection.settings());
+        ConnectorSpec spec = spec(connection);
+        Map<String, String> listProblems = settingChoices.problems(tenantId, connectionId, spec, values, connection.settings());
+        Map<String, String> clean;
+        try {
+            clean = validSettings(spec, values, connection.settings());
+        } catch (InvalidInput e) {
+            Map<String, String> all = new LinkedHashMap<>(listProblems);
+            all.putAll(e.fieldErrors());
+            throw new InvalidInput(all);
+        }
+        if (!listProblems.isEmpty()) {
+            throw new InvalidInput(listProblems);
+        }
         return transactions.write(tenantId, () -> {
             connections.updateSettings(connectionId, clean);
             audit.insert(AuditEntry.of(tenantId, "connection.settings.changed", "ok").connection(connectionId));

@@ -12,6 +12,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.annotation.Serdeable;
+import io.mlconnector.api.context.Choice;
 import io.mlconnector.api.spec.CheckResult;
 import io.mlconnector.api.spec.ConnectorSpec;
 import io.mlconnector.platform.plugins.PluginHost;
@@ -34,8 +35,10 @@ public class ConnectionsApi {
     private final ConnectionService service;
     private final ConnectionViews views;
     private final PluginHost plugins;
+    private final SettingChoices choices;
 
-    public ConnectionsApi(ConnectionService service, ConnectionViews views, PluginHost plugins) {
+    public ConnectionsApi(ConnectionService service, ConnectionViews views, PluginHost plugins, SettingChoices choices) {
+        this.choices = choices;
         this.service = service;
         this.views = views;
         this.plugins = plugins;
@@ -68,6 +71,14 @@ public class ConnectionsApi {
         UUID tenant = CurrentTenant.of(authentication).tenantId();
         service.updateCredentials(tenant, id, values);
         return views.of(service.get(tenant, id));
+    }
+
+    /** For each setting offering one of the connector's pick lists: the values to choose from. */
+    @Get("/connections/{id}/setting-choices")
+    public Map<String, List<Choice>> settingChoices(Authentication authentication, UUID id) {
+        UUID tenant = CurrentTenant.of(authentication).tenantId();
+        Connection connection = service.get(tenant, id);
+        return choices.offered(tenant, id, plugins.connector(connection.connectorId()).map(PluginHost.LoadedConnector::spec).orElse(null));
     }
 
     @Put("/connections/{id}/settings")

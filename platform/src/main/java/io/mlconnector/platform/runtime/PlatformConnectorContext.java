@@ -215,6 +215,11 @@ final class PlatformConnectorContext implements ConnectorContext {
             }
 
             @Override
+            public void replace(String list, Collection<Choice> entries) {
+                tx.write(tenant, () -> store.replace(tenant, id, list, entries));
+            }
+
+            @Override
             public void remove(String list, Collection<String> ids) {
                 tx.write(tenant, () -> store.remove(id, list, ids));
             }

@@ -36,6 +36,19 @@ public class PickListStore {
                 + "label = excluded.label, detail = excluded.detail, search_text = excluded.search_text, updated_at = now()", rows);
     }
 
+    /** Makes the list exactly these entries; call inside one transaction. */
+    public void replace(UUID tenantId, UUID connectionId, String list, Collection<Choice> entries) {
+        sql.update("DELETE FROM pick_list_entries WHERE connection_id = ? AND list = ? AND NOT (entry_id = ANY (?))",
+                connectionId, list, entries.stream().map(Choice::id).toArray(String[]::new));
+        put(tenantId, connectionId, list, entries);
+    }
+
+    /** The first entries of a list by label, for forms that offer a whole short list. */
+    public List<Choice> first(UUID connectionId, String list, int limit) {
+        return sql.list("SELECT entry_id, label, detail FROM pick_list_entries WHERE connection_id = ? AND list = ? "
+                + "ORDER BY lower(label), entry_id LIMIT ?", PickListStore::choice, connectionId, list, limit);
+    }
+
     public void remove(UUID connectionId, String list, Collection<String> ids) {
         if (ids.isEmpty()) {
             return;

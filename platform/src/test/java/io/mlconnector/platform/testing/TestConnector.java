@@ -40,7 +40,8 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code crash} throws an unexpected error,
  * {@code alert} raises an alert, {@code slow} takes 30 ms, {@code flaky-early} fails four times before opening any record,
  * {@code question} asks a person which Test Books customer payer {@code P-<object>} is, offering {@link #CUSTOMERS},
- * {@code credentials} is refused by Test Pay while {@link #REFUSE_CREDENTIALS} is set.
+ * {@code credentials} is refused by Test Pay while {@link #REFUSE_CREDENTIALS} is set, {@code accounts} reads
+ * {@link #booksAccounts} into the {@link #ACCOUNTS} list.
  */
 public class TestConnector implements Connector {
 
@@ -56,6 +57,10 @@ public class TestConnector implements Connector {
     public static volatile CountDownLatch hangRelease = new CountDownLatch(1);
     /** While set, Test Pay refuses the stored API key. */
     public static final java.util.concurrent.atomic.AtomicBoolean REFUSE_CREDENTIALS = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Test Books' accounts, offered for the deposit account setting; filled by the event type {@code accounts}. */
+    public static final String ACCOUNTS = "test-books-accounts";
+    /** What the next {@code accounts} event reads from Test Books. */
+    public static volatile List<Choice> booksAccounts = List.of();
     /** The pick list of Test Books customers a person chooses from. */
     public static final String CUSTOMERS = "test-books-customers";
 
@@ -67,7 +72,8 @@ public class TestConnector implements Connector {
                                 CredentialField.secret(SECRET_FIELD, "Webhook signing secret", "From Test Pay's webhook page")),
                         SystemSpec.of("test-books", "Test Books", CredentialField.plain("company", "Company id", "Shown in Test Books").optional())),
                 List.of(SettingField.choice("posting", "Post when", "When a payment is posted", "confirmed", "confirmed", "paid_out"),
-                        SettingField.text("deposit_account", "Deposit account", "Where payments go", "Undeposited Funds")),
+                        SettingField.text("deposit_account", "Deposit account", "Where payments go", "Undeposited Funds")
+                                .offering(ACCOUNTS)),
                 List.of(new WebhookSource("test-pay", "Test Pay", SECRET_FIELD, "Paste the URL under Developers → Webhooks")),
                 List.of(new ScheduleSpec("poll", Duration.ofMinutes(5), "Looks for events missed by webhooks")));
     }
@@ -139,6 +145,10 @@ public class TestConnector implements Connector {
                     POSTED.computeIfAbsent(event.objectId(), id -> new AtomicInteger()).incrementAndGet();
                 }
                 context.syncRecords().done("payment", event.objectId(), target);
+                return;
+            }
+            case "accounts" -> {
+                context.pickLists().replace(ACCOUNTS, booksAccounts);
                 return;
             }
             case "credentials" -> {

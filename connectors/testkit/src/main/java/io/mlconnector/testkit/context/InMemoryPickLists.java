@@ -24,6 +24,12 @@ public final class InMemoryPickLists implements PickLists {
     }
 
     @Override
+    public synchronized void replace(String list, Collection<Choice> entries) {
+        lists.remove(list);
+        put(list, entries);
+    }
+
+    @Override
     public synchronized void remove(String list, Collection<String> ids) {
         Map<String, Choice> entriesById = lists.get(list);
         if (entriesById != null) {
