@@ -15,9 +15,10 @@ import java.util.List;
  * @param pickList     the connection's pick list whose entry ids are the values to offer (e.g. the accounting
  *                     system's accounts, kept current by the connector), or null. While the list has entries,
  *                     the form offers them and a new value must be one of them; while it is empty, any text is taken.
+ * @param pickListSystem the id of the system (in the spec) the pick list is read from, for people's words; may be null
  */
 public record SettingField(String key, String label, String help, Type type, boolean required, String defaultValue,
-                           List<String> choices, String pickList) {
+                           List<String> choices, String pickList, String pickListSystem) {
 
     /** How a setting is asked for and checked. */
     public enum Type { TEXT, NUMBER, BOOLEAN, CHOICE }
@@ -28,12 +29,20 @@ public record SettingField(String key, String label, String help, Type type, boo
 
     public SettingField(String key, String label, String help, Type type, boolean required, String defaultValue,
                         List<String> choices) {
-        this(key, label, help, type, required, defaultValue, choices, null);
+        this(key, label, help, type, required, defaultValue, choices, null, null);
     }
 
     /** The same setting, offering the entries of a pick list (e.g. {@code text(...).offering("books-accounts")}). */
     public SettingField offering(String list) {
-        return new SettingField(key, label, help, type, required, defaultValue, choices, list);
+        return offering(list, null);
+    }
+
+    /**
+     * The same setting, offering the entries of a pick list read from one of the connector's systems,
+     * e.g. {@code text(...).offering("books-accounts", "books")}, so forms can say where the choices come from.
+     */
+    public SettingField offering(String list, String system) {
+        return new SettingField(key, label, help, type, required, defaultValue, choices, list, system);
     }
 
     public static SettingField text(String key, String label, String help, String defaultValue) {

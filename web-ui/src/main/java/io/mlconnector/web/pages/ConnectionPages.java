@@ -28,6 +28,7 @@ import io.mlconnector.platform.sync.ReplayService;
 import io.mlconnector.platform.tenancy.CurrentTenant;
 import io.mlconnector.web.connections.ConnectionOverview;
 import io.mlconnector.web.connections.CredentialForm;
+import io.mlconnector.web.connections.SettingLists;
 import io.mlconnector.web.connections.SettingsForm;
 import io.mlconnector.web.connections.WebConnectorSetup;
 import io.mlconnector.web.support.Ids;
@@ -69,10 +70,12 @@ public class ConnectionPages {
     private final WebConnectorSetup webConnector;
     private final ReplayService replays;
     private final AlertActions alertActions;
+    private final SettingLists settingLists;
 
     public ConnectionPages(Page page, ConnectionService connections, ConnectionOverview overview, WebConnectorSetup webConnector,
-                           ReplayService replays, AlertActions alertActions) {
+                           ReplayService replays, AlertActions alertActions, SettingLists settingLists) {
         this.alertActions = alertActions;
+        this.settingLists = settingLists;
         this.page = page;
         this.connections = connections;
         this.overview = overview;
@@ -243,10 +246,11 @@ public class ConnectionPages {
                                          Map<String, String> typed, Map<String, String> errors) {
         ConnectorSpec spec = requireSpec(summary);
         boolean saved = errors.isEmpty() && request.getParameters().contains("saved");
+        SettingLists.Offered offered = settingLists.of(CurrentTenant.of(authentication).tenantId(), summary.view().id(), spec);
         return new ModelAndView<>("connection-settings", page.signedIn(request, authentication,
                 "Settings · " + summary.view().name(), "connections",
                 "summary", summary, "view", summary.view(), "tab", "settings",
-                "settings", SettingsForm.of(spec.settings(), summary.view().settings(), typed, errors), "errors", errors,
+                "settings", SettingsForm.of(spec.settings(), summary.view().settings(), typed, errors, offered), "errors", errors,
                 "notice", saved ? NOTICES.get("settings") : null));
     }
 

@@ -26,7 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Connector, required settings, and both ways real connectors hold a record for a person: an audit
  * step {@code customer.unmatched} naming the payer to match (event type {@code attention}), or a
  * {@link MatchQuestion} offering the accounting customers' pick list (event type {@code asks}; the
- * list is filled by an event of type {@code customers}, as a poll of the accounting side would).
+ * list is filled by an event of type {@code customers}, as a poll of the accounting side would). The deposit
+ * account setting is chosen from the accounting side's accounts, a list an event of type {@code accounts}
+ * fills: with object {@code all} the accounts below, with {@code renamed} the same after Undeposited Funds
+ * was renamed in the books.
  * Test Pay refuses an API key in {@link #REVOKED_KEYS}, for every event and for "Test connection".
  * Other webhooks and outcomes are those of the platform's {@link TestConnector}.
  */
@@ -47,6 +50,15 @@ public class DesktopPairConnector extends TestConnector {
     public static final Choice BABBAGE = new Choice("80000003-1700000003", "Babbage & Sons", "charles@babbage.example");
     /** The three above and 25 more, so that a list is longer than a page shows. */
     public static final List<Choice> CUSTOMERS = customers();
+    /** The pick list of Test Desktop Books accounts, offered by the deposit account setting. */
+    public static final String ACCOUNTS_LIST = "test-desktop-accounts";
+    public static final String DEPOSIT_SETTING = "deposit_account";
+    public static final String UNDEPOSITED = "Undeposited Funds";
+    public static final Choice UNDEPOSITED_FUNDS = new Choice(UNDEPOSITED, UNDEPOSITED, "Other current asset");
+    public static final Choice BARCLAYS = new Choice("Barclays Current", "Barclays Current", "Bank");
+    /** An account known by an id that is not its name, as some systems list them. */
+    public static final Choice PETTY_CASH = new Choice("80000010-1700000010", "Petty Cash", null);
+    public static final Choice AWAITING_DEPOSIT = new Choice("Funds Awaiting Deposit", "Funds Awaiting Deposit", "Other current asset");
 
     @Override
     public ConnectorSpec spec() {
@@ -58,7 +70,9 @@ public class DesktopPairConnector extends TestConnector {
                 List.of(SettingField.choice("posting", "Post when", "When a payment is posted", "confirmed", "confirmed", "paid_out"),
                         SettingField.text("bank_account", "Bank account for payouts", "The bank account payouts go to.", null),
                         SettingField.number("qbwc_run_every_minutes", "Web Connector runs every (minutes)", "How often", 15),
-                        SettingField.flag("reverse", "Collect open invoices", "Also the other way round", false)),
+                        SettingField.flag("reverse", "Collect open invoices", "Also the other way round", false),
+                        SettingField.text(DEPOSIT_SETTING, "Deposit payments to", "The account received payments go to.", UNDEPOSITED)
+                                .offering(ACCOUNTS_LIST, "test-desktop")),
                 List.of(new WebhookSource("test-pay", "Test Pay", SECRET_FIELD, "Paste the URL under Developers → Webhooks in Test Pay.")),
                 List.of(new ScheduleSpec("poll", Duration.ofMinutes(5), "Looks for missed events")));
     }
@@ -78,6 +92,11 @@ public class DesktopPairConnector extends TestConnector {
         }
         if ("customers".equals(event.type())) {
             context.pickLists().put(CUSTOMERS_LIST, CUSTOMERS);
+            return;
+        }
+        if ("accounts".equals(event.type())) {
+            context.pickLists().replace(ACCOUNTS_LIST, "renamed".equals(event.objectId())
+                    ? List.of(AWAITING_DEPOSIT, BARCLAYS, PETTY_CASH) : List.of(UNDEPOSITED_FUNDS, BARCLAYS, PETTY_CASH));
             return;
         }
         if ("asks".equals(event.type())) {
