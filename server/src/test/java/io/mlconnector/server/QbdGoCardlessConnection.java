@@ -200,6 +200,18 @@ final class QbdGoCardlessConnection {
         return read(response);
     }
 
+    /** What the settings form offers: for each setting that names a QuickBooks object, the entries to pick from. */
+    JsonNode settingChoices() {
+        return read(api.get("/api/connections/" + id + "/setting-choices", auth));
+    }
+
+    /** Saves settings, as the connection's Settings form does; the answer as it came. */
+    HttpResponse<String> saveSettings(Map<String, String> values) {
+        return api.send(HttpRequest.newBuilder(URI.create(serverUrl + "/api/connections/" + id + "/settings"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(values))), auth);
+    }
+
     /** "Test connection". */
     JsonNode check() {
         HttpResponse<String> response = api.postJson("/api/connections/" + id + "/check", "{}", auth);

@@ -31,6 +31,7 @@ import io.mlconnector.testkit.qbd.SessionResult;
 import io.mlconnector.testkit.qbd.SimulatedCompanyFile;
 import io.mlconnector.testkit.qbd.WebConnectorFaults;
 import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,7 @@ class QbdGoCardlessEndToEndTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+
 
     private Tenants.SignedUp company;
 
@@ -129,6 +131,48 @@ class QbdGoCardlessEndToEndTest implements TestPropertyProvider {
         assertFalse(side(before, "quickbooks-desktop").get("ok").asBoolean(), "QuickBooks has not connected yet");
         assertTrue(side(after, "quickbooks-desktop").get("ok").asBoolean(), after.toString());
         assertTrue(side(after, "quickbooks-desktop").get("message").asText().startsWith("QuickBooks last connected"), after.toString());
+    }
+
+    @Test
+    void afterAWebConnectorSessionTheAccountSettingsOfferWhatTheCompanyFileHasAndRefuseAnythingElse() {
+        SimulatedCompanyFile books = CompanyFiles.inPounds("Lists Ltd");
+        books.addAccount("Merchant Fees", "OtherExpense");
+        QbdGoCardlessConnection uk = connect("Lists", books);
+        assertFalse(uk.settingChoices().has("fee_account"), "nothing to offer before QuickBooks has been read");
+
+        // A new connection's schedules are due at once: the first Web Connector session carries the reads.
+        uk.runWebConnectorUntil("the settings' lists read from QuickBooks", () -> uk.settingChoices().has("fee_account")
+                && uk.settingChoices().has("refund_item") && uk.settingChoices().has("payment_method"));
+
+        JsonNode choices = uk.settingChoices();
+        assertEquals(List.of("Bank Service Charges", "GoCardless Fees", "Merchant Fees"), ids(choices, "fee_account"));
+        assertEquals(List.of("Checking"), ids(choices, "bank_account"));
+        assertEquals(List.of("Checking", "GoCardless Clearing", "Undeposited Funds"), ids(choices, "deposit_account"),
+                "the expense accounts are offered for fees, not for payments");
+        assertEquals(List.of("Checking", "GoCardless Clearing"), ids(choices, "clearing_account"));
+        assertEquals(List.of("Accounts Receivable"), ids(choices, "ar_account"));
+        assertTrue(ids(choices, "payment_method").contains(CompanyFiles.PAYMENT_METHOD), choices.toString());
+        assertEquals(List.of("GoCardless Refund", "Services"), ids(choices, "refund_item"));
+        assertFalse(choices.has("books_currency"), "a currency is not picked from QuickBooks");
+        JsonNode fees = choices.get("fee_account").get(1);
+        assertEquals("GoCardless Fees", fees.get("label").asText());
+        assertEquals("Expense", fees.get("detail").asText());
+
+        HttpResponse<String> refused = uk.saveSettings(Map.of("fee_account", "Stripe Fees"));
+        assertEquals(400, refused.statusCode(), refused.body());
+        JsonNode problem = Tenants.read(refused.body());
+        assertTrue(problem.at("/fieldErrors/fee_account").asText().contains("Stripe Fees"), refused.body());
+        assertEquals(CompanyFiles.FEE_ACCOUNT, uk.view().at("/settings/fee_account").asText(), "nothing was saved");
+
+        HttpResponse<String> saved = uk.saveSettings(Map.of("fee_account", "Merchant Fees"));
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertEquals("Merchant Fees", uk.view().at("/settings/fee_account").asText());
+    }
+
+    private static List<String> ids(JsonNode choices, String setting) {
+        List<String> ids = new ArrayList<>();
+        choices.path(setting).forEach(c -> ids.add(c.get("id").asText()));
+        return ids;
     }
 
     private static JsonNode side(JsonNode check, String system) {

@@ -173,12 +173,16 @@ public class ConnectionService {
                 .orElseThrow(() -> new IllegalStateException("The connector '" + connection.connectorId() + "' is not installed"));
     }
 
+    /**
+     * A new connection's periodic work is due at once: its first run (e.g. reading the accounting
+     * system's lists for the settings form) should not wait a whole interval.
+     */
     private void scheduleWork(Connection connection, ConnectorSpec spec) {
         for (ScheduleSpec schedule : spec.schedules()) {
             sql.update("INSERT INTO connection_schedules (tenant_id, connection_id, schedule_id, every_seconds, next_run_at) "
                             + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     connection.tenantId(), connection.id(), schedule.id(), (int) Math.max(1, schedule.every().toSeconds()),
-                    Instant.now().plus(schedule.every()));
+                    Instant.now());
         }
     }
 

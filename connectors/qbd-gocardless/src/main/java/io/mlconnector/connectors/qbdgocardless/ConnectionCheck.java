@@ -2,20 +2,27 @@ package io.mlconnector.connectors.qbdgocardless;
 
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.api.spec.CheckResult;
+import io.mlconnector.api.spec.ConnectorSpec;
 import io.mlconnector.systems.gocardless.GoCardlessConnectionCheck;
 import io.mlconnector.systems.gocardless.GoCardlessEnvironment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** "Test connection": GoCardless answers for the stored token; QuickBooks says when it last polled. */
+/**
+ * "Test connection": GoCardless answers for the stored token; QuickBooks says when it last polled,
+ * and whether the accounts, payment method and item the settings name are among those it has.
+ */
 final class ConnectionCheck {
 
     private final GoCardlessClients clients;
+    private final SettingsInBooks settingsInBooks;
 
-    ConnectionCheck(GoCardlessClients clients) {
+    ConnectionCheck(GoCardlessClients clients, ConnectorSpec spec) {
         this.clients = clients;
+        this.settingsInBooks = new SettingsInBooks(spec);
     }
 
     CheckResult check(ConnectorContext ctx) {
@@ -48,7 +55,7 @@ final class ConnectionCheck {
                 : CheckResult.problem("gocardless", "GoCardless: " + result.summary() + ".");
     }
 
-    private static CheckResult.SideCheck quickBooks(ConnectorContext ctx) {
+    private CheckResult.SideCheck quickBooks(ConnectorContext ctx) {
         Optional<Instant> last = ctx.quickBooks().lastPolledAt();
         Duration interval = ConnectionSettings.of(ctx).webConnectorInterval();
         if (last.isEmpty()) {
@@ -58,13 +65,17 @@ final class ConnectionCheck {
         }
         Duration age = Duration.between(last.get(), ctx.clock().instant());
         String when = "QuickBooks last connected " + ago(age) + " (" + last.get() + ")";
+        List<String> missing = settingsInBooks.problems(ctx);
+        String settings = missing.isEmpty() ? "" : " " + String.join(" ", missing);
         if (age.compareTo(interval.multipliedBy(3)) > 0) {
             return CheckResult.problem("quickbooks-desktop", when + ", but it should every "
                     + interval.toMinutes() + " minutes. Check that the computer is on, QuickBooks can open the "
-                    + "company file and the Web Connector's Auto-Run is ticked.");
+                    + "company file and the Web Connector's Auto-Run is ticked." + settings);
         }
-        return CheckResult.ok("quickbooks-desktop", when
-                + ctx.quickBooks().qbxmlVersion().map(v -> "; it speaks qbXML " + v).orElse("") + ".");
+        String message = when + ctx.quickBooks().qbxmlVersion().map(v -> "; it speaks qbXML " + v).orElse("") + "."
+                + settings;
+        return missing.isEmpty() ? CheckResult.ok("quickbooks-desktop", message)
+                : CheckResult.problem("quickbooks-desktop", message);
     }
 
     private static String ago(Duration age) {

@@ -14,6 +14,7 @@ final class Flows {
     final PaymentFlow payments = new PaymentFlow(this);
     final CustomerScan customers = new CustomerScan(this);
     final CustomerPoll customerList = new CustomerPoll();
+    final SettingListsRead settingLists = new SettingListsRead();
     final RefundFlow refunds = new RefundFlow(this);
     final PayoutFlow payouts = new PayoutFlow(this);
     final MandateFlow mandates = new MandateFlow(this);

@@ -24,7 +24,7 @@ public final class QbdGoCardlessConnector implements Connector {
     private final EventRouter events = new EventRouter(flows);
     private final ResponseRouter responses = new ResponseRouter(flows);
     private final EventPoller poller = new EventPoller(flows);
-    private final ConnectionCheck checks = new ConnectionCheck(flows.clients);
+    private final ConnectionCheck checks = new ConnectionCheck(flows.clients, spec);
 
     @Override
     public ConnectorSpec spec() {
@@ -58,6 +58,7 @@ public final class QbdGoCardlessConnector implements Connector {
                     poller.run(context, (event, ctx) -> events.handle(HandledEvents.toInbound(event), ctx));
             case QbdGoCardlessSpec.REVERSE_FLOW -> flows.reverse.run(context);
             case QbdGoCardlessSpec.QUICKBOOKS_CUSTOMERS -> flows.customerList.run(context);
+            case QbdGoCardlessSpec.QUICKBOOKS_LISTS -> flows.settingLists.run(context);
             default -> context.log().log(System.Logger.Level.WARNING, "Unknown schedule " + scheduleId + " ignored");
         }
     }

@@ -19,6 +19,9 @@ final class QbdGoCardlessSpec {
     static final String POLL_EVENTS = "poll-events";
     static final String REVERSE_FLOW = "reverse-flow";
     static final String QUICKBOOKS_CUSTOMERS = "quickbooks-customers";
+    static final String QUICKBOOKS_LISTS = "quickbooks-lists";
+    /** The QuickBooks Desktop side's id in the spec: the system the settings' lists are read from. */
+    static final String QUICKBOOKS = "quickbooks-desktop";
     static final int DEFAULT_QBWC_MINUTES = 15;
     static final String DEFAULT_CLEARING_ACCOUNT = "GoCardless Clearing";
     static final String DEFAULT_REFUND_ITEM = "GoCardless Refund";
@@ -37,7 +40,7 @@ final class QbdGoCardlessSpec {
                                         + "Webhook endpoint). While you rotate it, enter the old and the new secret "
                                         + "separated by a comma.")
                         .optional());
-        SystemSpec quickBooks = SystemSpec.webConnector("quickbooks-desktop", "QuickBooks Desktop");
+        SystemSpec quickBooks = SystemSpec.webConnector(QUICKBOOKS, "QuickBooks Desktop");
         return new ConnectorSpec(ID, VERSION, "QuickBooks Desktop ↔ GoCardless",
                 "Each GoCardless collection becomes a payment in QuickBooks Desktop, applied to the customer's "
                         + "invoice; refunds, failures and charge-backs follow, and each payout becomes a bank "
@@ -57,22 +60,26 @@ final class QbdGoCardlessSpec {
                 SettingField.text(Keys.DEPOSIT_ACCOUNT, "Deposit payments to",
                         "The QuickBooks account received payments go to. Keep Undeposited Funds so each payout "
                                 + "becomes one deposit that matches your bank statement.",
-                        ConnectionSettings.UNDEPOSITED_FUNDS),
+                        ConnectionSettings.UNDEPOSITED_FUNDS).offering(AccountPurpose.DEPOSIT.pickList(), QUICKBOOKS),
                 SettingField.text(Keys.BANK_ACCOUNT, "Bank account for payouts",
-                        "The QuickBooks bank account GoCardless pays out to.", null),
+                        "The QuickBooks bank account GoCardless pays out to.", null)
+                        .offering(AccountPurpose.PAYOUT_BANK.pickList(), QUICKBOOKS),
                 SettingField.text(Keys.FEE_ACCOUNT, "Account for GoCardless fees",
-                        "The expense account the fees of each payout are booked to.", null),
+                        "The expense account the fees of each payout are booked to.", null)
+                        .offering(AccountPurpose.FEES.pickList(), QUICKBOOKS),
                 SettingField.text(Keys.CLEARING_ACCOUNT, "GoCardless clearing account",
                         "An Other Current Asset account that refunds are paid from and that payouts settle, "
-                                + "including charge-backs GoCardless deducts.", DEFAULT_CLEARING_ACCOUNT),
+                                + "including charge-backs GoCardless deducts.", DEFAULT_CLEARING_ACCOUNT)
+                        .offering(AccountPurpose.CLEARING.pickList(), QUICKBOOKS),
                 SettingField.text(Keys.PAYMENT_METHOD, "Payment method",
                         "The QuickBooks payment method shown on each payment (create it in QuickBooks first). "
-                                + "Leave empty for none.", "GoCardless"),
+                                + "Leave empty for none.", "GoCardless").offering(SettingLists.PAYMENT_METHODS, QUICKBOOKS),
                 new SettingField(Keys.AR_ACCOUNT, "Accounts receivable account",
                         "Only if your invoices use another A/R account than the default one.",
-                        SettingField.Type.TEXT, false, null, List.of()),
+                        SettingField.Type.TEXT, false, null, List.of()).offering(AccountPurpose.RECEIVABLES.pickList(), QUICKBOOKS),
                 SettingField.text(Keys.REFUND_ITEM, "Item for refunds",
-                        "The QuickBooks item used on the credit memo behind each refund.", DEFAULT_REFUND_ITEM),
+                        "The QuickBooks service, other charge or non-inventory item used on the credit memo behind "
+                                + "each refund.", DEFAULT_REFUND_ITEM).offering(SettingLists.REFUND_ITEMS, QUICKBOOKS),
                 new SettingField(Keys.BOOKS_CURRENCY, "Currency of the books",
                         "E.g. GBP. When set, payments in other currencies are held for you instead of posted. "
                                 + "Leave empty when QuickBooks multicurrency handles them.",
@@ -106,6 +113,9 @@ final class QbdGoCardlessSpec {
                 // Due when a Web Connector session starts, the platform runs it first: its query goes out then.
                 new ScheduleSpec(QUICKBOOKS_CUSTOMERS, Duration.ofMinutes(15),
                         "Reads the QuickBooks customers changed since the last read, for the list people pick "
-                                + "from when a GoCardless customer matches none"));
+                                + "from when a GoCardless customer matches none"),
+                // Likewise read in the session in which it falls due; short lists, replaced whole each time.
+                new ScheduleSpec(QUICKBOOKS_LISTS, Duration.ofMinutes(60),
+                        "Reads QuickBooks' accounts, payment methods and items, for the settings that name them"));
     }
 }

@@ -22,6 +22,8 @@ final class ResponseRouter {
         switch (step.name()) {
             case CustomerScan.SCAN -> flows.customers.onPage(answer, step, id, ctx);
             case CustomerPoll.PAGE -> flows.customerList.onPage(answer, step, ctx);
+            case SettingListsRead.ACCOUNTS, SettingListsRead.PAYMENT_METHODS, SettingListsRead.ITEMS ->
+                    flows.settingLists.onAnswer(answer, step, ctx);
             case PaymentFlow.INVOICE -> flows.payments.onInvoices(answer, step, id, ctx);
             case PaymentFlow.SEARCH -> flows.payments.onSearch(answer, step, id, ctx);
             case PaymentFlow.ADD -> flows.payments.onAdd(answer, step, id, ctx);

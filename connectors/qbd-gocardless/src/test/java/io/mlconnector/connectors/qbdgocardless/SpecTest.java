@@ -33,9 +33,25 @@ class SpecTest {
     void theWebhookSourceNamesTheSecretCredentialAndTheSchedulesAreDeclared() {
         assertEquals(Keys.WEBHOOK_SECRET, spec.webhook("gocardless").orElseThrow().secretField());
         assertEquals(List.of(QbdGoCardlessSpec.POLL_EVENTS, QbdGoCardlessSpec.REVERSE_FLOW,
-                QbdGoCardlessSpec.QUICKBOOKS_CUSTOMERS), spec.schedules().stream().map(s -> s.id()).toList());
+                QbdGoCardlessSpec.QUICKBOOKS_CUSTOMERS, QbdGoCardlessSpec.QUICKBOOKS_LISTS),
+                spec.schedules().stream().map(s -> s.id()).toList());
         assertEquals(Duration.ofMinutes(15), spec.schedules().get(2).every(),
                 "the customer list is read about once per Web Connector run");
+        assertEquals(Duration.ofMinutes(60), spec.schedules().get(3).every(),
+                "accounts, payment methods and items change rarely");
+    }
+
+    @Test
+    void everySettingThatNamesAQuickBooksObjectOffersTheListOfThatKind() {
+        assertEquals("quickbooks-deposit-accounts", setting(Keys.DEPOSIT_ACCOUNT).pickList());
+        assertEquals("quickbooks-bank-accounts", setting(Keys.BANK_ACCOUNT).pickList());
+        assertEquals("quickbooks-fee-accounts", setting(Keys.FEE_ACCOUNT).pickList());
+        assertEquals("quickbooks-clearing-accounts", setting(Keys.CLEARING_ACCOUNT).pickList());
+        assertEquals("quickbooks-ar-accounts", setting(Keys.AR_ACCOUNT).pickList());
+        assertEquals("quickbooks-payment-methods", setting(Keys.PAYMENT_METHOD).pickList());
+        assertEquals("quickbooks-refund-items", setting(Keys.REFUND_ITEM).pickList());
+        assertNull(setting(Keys.BOOKS_CURRENCY).pickList(), "a currency code is not a QuickBooks object");
+        assertNull(setting(Keys.AR_ACCOUNT).problem(""), "still optional");
     }
 
     @Test
