@@ -192,6 +192,18 @@ class QbdGoCardlessJourneyBrowserTest implements TestPropertyProvider {
         assertThat(page.locator("#check-result")).containsText("The connection works");
         browser.photograph(page, "11-test-connection");
 
+        // 6b. Once the Web Connector has called, the settings offer the accounts the company file has
+        page.navigate(connectionUrl + "/settings");
+        Locator fees = page.getByLabel("Account for GoCardless fees");
+        assertEquals("select", fees.evaluate("e => e.tagName.toLowerCase()"), "chosen, no longer typed");
+        assertThat(fees.locator("option", new Locator.LocatorOptions().setHasText("GoCardless Fees"))).containsText("Expense");
+        assertEquals(0, fees.locator("option", new Locator.LocatorOptions().setHasText("Checking")).count(),
+                "a bank account is not offered for fees");
+        fees.selectOption("GoCardless Fees");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save settings")).click();
+        assertThat(page.getByText("Settings saved.")).isVisible();
+        browser.photograph(page, "11b-settings-from-quickbooks");
+
         // 7. A GoCardless payment arrives by signed webhook and reaches the books at the next polls
         books.addCustomer("Ada Lovelace", "ada@example.com");
         books.addOpenInvoice("Ada Lovelace", "INV-1001", "125.00");
