@@ -48,6 +48,16 @@ public class ReconnectTracker {
         this.audit = audit;
     }
 
+    /** Runs work of a connection's connector, noting a refusal of its credentials before passing it on. */
+    public void watch(Connection connection, Runnable work) {
+        try {
+            work.run();
+        } catch (CredentialsRejected e) {
+            rejected(connection, e);
+            throw e;
+        }
+    }
+
     public void rejected(Connection connection, CredentialsRejected rejection) {
         String subject = "Reconnect " + connection.name() + ": " + systemName(connection, rejection.system())
                 + " refused its credentials";

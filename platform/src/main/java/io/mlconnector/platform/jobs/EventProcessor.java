@@ -1,6 +1,5 @@
 package io.mlconnector.platform.jobs;
 
-import io.mlconnector.api.CredentialsRejected;
 import io.mlconnector.api.RetryLater;
 import io.mlconnector.platform.audit.AuditEntry;
 import io.mlconnector.platform.audit.AuditLog;
@@ -60,13 +59,8 @@ public class EventProcessor {
         }
         PluginHost.LoadedConnector connector = plugins.connector(connection.connectorId())
                 .orElseThrow(() -> new RetryLater("The connector '" + connection.connectorId() + "' is not installed"));
-        try {
-            calls.run(connection.connectorId(), "handle",
-                    () -> connector.connector().handle(stored.event(), contexts.create(connection, eventId)));
-        } catch (CredentialsRejected e) {
-            reconnects.rejected(connection, e);
-            throw e;
-        }
+        reconnects.watch(connection, () -> calls.run(connection.connectorId(), "handle",
+                () -> connector.connector().handle(stored.event(), contexts.create(connection, eventId))));
         transactions.write(connection.tenantId(), () -> {
             inbox.markDone(eventId, instance.name());
             // An event parked earlier (before its connector opened a record of its own) has a record

@@ -1,6 +1,5 @@
 package io.mlconnector.platform.jobs;
 
-import io.mlconnector.api.CredentialsRejected;
 import io.mlconnector.platform.audit.AuditEntry;
 import io.mlconnector.platform.audit.AuditLog;
 import io.mlconnector.platform.connections.Connection;
@@ -76,13 +75,8 @@ public class ScheduleRunner {
         if (connector == null) {
             return;
         }
-        try {
-            calls.run(connection.connectorId(), "runSchedule",
-                    () -> connector.connector().runSchedule(scheduleId, contexts.create(connection, null)));
-        } catch (CredentialsRejected e) {
-            reconnects.rejected(connection, e);
-            throw e;
-        }
+        reconnects.watch(connection, () -> calls.run(connection.connectorId(), "runSchedule",
+                () -> connector.connector().runSchedule(scheduleId, contexts.create(connection, null))));
         if (connection.lastError() != null) {
             // The scheduled work that kept failing works again.
             transactions.write(connection.tenantId(), () -> connections.recordError(connectionId, null));

@@ -1,7 +1,6 @@
 package io.mlconnector.platform.runtime;
 
 import io.mlconnector.api.CannotProcess;
-import io.mlconnector.api.CredentialsRejected;
 import io.mlconnector.api.qbd.QuickBooksResponse;
 import io.mlconnector.platform.audit.AuditEntry;
 import io.mlconnector.platform.audit.AuditLog;
@@ -56,12 +55,9 @@ public class QuickBooksDelivery implements QuickBooksResponseHandler, WebConnect
         PluginHost.LoadedConnector connector = plugins.connector(connection.connectorId())
                 .orElseThrow(() -> new IllegalStateException("The connector '" + connection.connectorId() + "' is not installed"));
         try {
-            calls.run(connection.connectorId(), "onQuickBooksResponse",
-                    () -> connector.connector().onQuickBooksResponse(response, contexts.create(connection, null)));
-        } catch (CredentialsRejected e) {
-            // Kept for a later Web Connector session, when the credentials may work again.
-            reconnects.rejected(connection, e);
-            throw e;
+            // A refusal of the credentials is passed on: the answer is kept for a later session.
+            reconnects.watch(connection, () -> calls.run(connection.connectorId(), "onQuickBooksResponse",
+                    () -> connector.connector().onQuickBooksResponse(response, contexts.create(connection, null))));
         } catch (CannotProcess e) {
             // Delivering it again would fail the same way; the connector has said why.
             audit.append(AuditEntry.of(tenantId, "qbd.response.unprocessable", "failed").connection(connectionId)
