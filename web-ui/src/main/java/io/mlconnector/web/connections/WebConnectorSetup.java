@@ -3,10 +3,11 @@ package io.mlconnector.web.connections;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.security.authentication.Authentication;
 import io.mlconnector.platform.ops.NotFound;
+import io.mlconnector.platform.tenancy.CurrentTenant;
 import io.mlconnector.platform.qbwc.QuickBooksQueue;
 import io.mlconnector.platform.qbwc.WebConnectorAccount;
 import io.mlconnector.platform.qbwc.WebConnectorAccounts;
-import io.mlconnector.platform.qbwc.WebConnectorApi;
+import io.mlconnector.platform.qbwc.QwcFiles;
 import io.mlconnector.platform.qbwc.WsdlDocument;
 import io.mlconnector.web.support.PageNotFound;
 import jakarta.inject.Singleton;
@@ -38,9 +39,9 @@ public class WebConnectorSetup {
     private final WebConnectorAccounts accounts;
     private final QuickBooksQueue queue;
     private final WsdlDocument wsdl;
-    private final WebConnectorApi files;
+    private final QwcFiles files;
 
-    public WebConnectorSetup(WebConnectorAccounts accounts, QuickBooksQueue queue, WsdlDocument wsdl, WebConnectorApi files) {
+    public WebConnectorSetup(WebConnectorAccounts accounts, QuickBooksQueue queue, WsdlDocument wsdl, QwcFiles files) {
         this.accounts = accounts;
         this.queue = queue;
         this.wsdl = wsdl;
@@ -62,7 +63,7 @@ public class WebConnectorSetup {
 
     /** The connection's .qwc file, as the platform writes it. */
     public HttpResponse<String> qwc(UUID connectionId, Authentication authentication) {
-        return notFoundAsPage(() -> files.qwc(connectionId, authentication));
+        return notFoundAsPage(() -> files.write(CurrentTenant.of(authentication).tenantId(), connectionId).asDownload());
     }
 
     private static <T> T notFoundAsPage(java.util.function.Supplier<T> work) {

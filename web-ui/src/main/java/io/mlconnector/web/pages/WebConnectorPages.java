@@ -10,7 +10,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
-import io.mlconnector.platform.qbwc.WebConnectorApi;
+import io.mlconnector.platform.qbwc.QwcFiles;
 import io.mlconnector.platform.tenancy.CurrentTenant;
 import io.mlconnector.web.connections.WebConnectorSetup;
 import io.mlconnector.web.support.Ids;
@@ -29,12 +29,12 @@ public class WebConnectorPages {
         this.connectionPages = connectionPages;
     }
 
-    @Get(value = "/web-connector.qwc", produces = {WebConnectorApi.QWC_MEDIA_TYPE, MediaType.TEXT_HTML})
+    @Get(value = "/web-connector.qwc", produces = {QwcFiles.MEDIA_TYPE, MediaType.TEXT_HTML})
     public HttpResponse<?> qwc(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
         UUID connectionId = Ids.parse(id);
         try {
             return setup.qwc(connectionId, authentication);
-        } catch (WebConnectorApi.AddressNotUsable e) {
+        } catch (QwcFiles.AddressNotUsable e) {
             return HttpResponse.status(io.micronaut.http.HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML_TYPE)
                     .body(connectionPages.overviewPage(request, authentication, connectionId, "error", e.getMessage()));
         }

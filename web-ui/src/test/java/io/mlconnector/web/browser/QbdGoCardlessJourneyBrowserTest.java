@@ -193,9 +193,11 @@ class QbdGoCardlessJourneyBrowserTest implements TestPropertyProvider {
         browser.photograph(page, "11-test-connection");
 
         // 6b. Once the Web Connector has called, the settings offer the accounts the company file has
-        page.navigate(connectionUrl + "/settings");
+        quickBooks.pollUntil(() -> {
+            page.navigate(connectionUrl + "/settings");
+            return "select".equals(page.getByLabel("Account for GoCardless fees").evaluate("e => e.tagName.toLowerCase()"));
+        });
         Locator fees = page.getByLabel("Account for GoCardless fees");
-        assertEquals("select", fees.evaluate("e => e.tagName.toLowerCase()"), "chosen, no longer typed");
         assertThat(fees.locator("option", new Locator.LocatorOptions().setHasText("GoCardless Fees"))).containsText("Expense");
         assertEquals(0, fees.locator("option", new Locator.LocatorOptions().setHasText("Checking")).count(),
                 "a bank account is not offered for fees");
