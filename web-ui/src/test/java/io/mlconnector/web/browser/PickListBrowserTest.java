@@ -24,10 +24,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
- * Picking the accounting customer for an unmatched payer in a real browser: typing narrows the
- * list in place (the page is not reloaded), the count is announced, and the form is used by its
- * labels and roles alone, as a keyboard or screen-reader user would. Photographed under
- * target/screenshots.
+ * Picking from the lists a connector keeps, in a real browser: the accounting customer for an
+ * unmatched payer (typing narrows the list in place, without reloading the page, and the count is
+ * announced) and a setting's account at a phone's width. The forms are used by their labels and
+ * roles alone, as a keyboard or screen-reader user would. Photographed under target/screenshots.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -100,6 +100,36 @@ class PickListBrowserTest {
         assertThat(page.getByText("Matched. The item is running again with your choice.")).isVisible();
         Eventually.within(WAIT, "PB-1 synced", () -> owner.get("/app/activity?q=PB-1&status=DONE").body().contains("PB-1"));
         browser.photograph(page, "pick-03-matched");
+        person.close();
+    }
+
+    @Test
+    void onAPhoneAPersonChoosesTheDepositAccountByItsLabelAndSeesItSaved() {
+        Company acme = Company.signUp(base, "Phone Accounts Ltd");
+        acme.sendEvents("EA-phone", "accounts", "all");
+        WebSession owner = acme.session();
+        Eventually.within(WAIT, "the accounts listed",
+                () -> owner.get(acme.connectionPath() + "/settings").body().contains("Barclays Current — Bank"));
+        BrowserContext person = browser.person(base);
+        Page page = person.newPage();
+        page.setViewportSize(390, 844);
+        page.navigate(base + "/sign-in");
+        page.getByLabel("E-mail").fill(owner.email());
+        page.getByLabel("Password").fill(WebSession.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.navigate(base + acme.connectionPath() + "/settings");
+
+        Locator account = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Deposit payments to (optional)"));
+        assertThat(account).hasAccessibleDescription("The account received payments go to.");
+        assertThat(account).hasValue(DesktopPairConnector.UNDEPOSITED);
+        double width = ((Number) account.evaluate("e => e.getBoundingClientRect().right")).doubleValue();
+        assertTrue(width <= 390, "the list fits the phone's width: " + width);
+        browser.photograph(page, "settings-pick-list-phone");
+        account.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Petty Cash"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save settings")).click();
+
+        assertThat(page.getByText("Settings saved.")).isVisible();
+        assertThat(account).hasValue(DesktopPairConnector.PETTY_CASH.id());
         person.close();
     }
 }
