@@ -22,6 +22,8 @@ import java.util.UUID;
 @Singleton
 public class ReplayService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReplayService.class);
+
     private final TenantTransactions transactions;
     private final SyncRecordStore records;
     private final IdMappingStore ids;
@@ -75,14 +77,15 @@ public class ReplayService {
      * (e.g. the accounting customer for a payer), then runs the record again. What is matched comes
      * from the question the connector asked; {@code kind} and {@code sourceId} are only needed for a
      * record held without one. When the question names a pick list that has entries, the answer must
-     * be one of them, so a typo cannot post a payment to a customer that does not exist.
+     * be one of them, so a typo cannot post a payment to a customer that does not exist. Other records
+     * held with the same question run again too.
      */
     public void resolve(UUID tenantId, UUID recordId, String kind, String sourceId, String targetId) {
         if (targetId == null || targetId.isBlank()) {
             throw InvalidInput.of("targetId", "Choose what this should be matched to.");
         }
         String target = targetId.strip();
-        transactions.write(tenantId, () -> {
+        List<UUID> alsoAnswered = transactions.write(tenantId, () -> {
             SyncRecordStore.Row row = records.find(recordId).orElseThrow(() -> new NotFound("Sync record"));
             MatchQuestion question = row.question();
             String ledgerKind = question != null ? question.ledgerKind() : kind;
@@ -100,7 +103,17 @@ public class ReplayService {
             audit.insert(AuditEntry.of(tenantId, "mapping.set-by-person", "ok").connection(row.connectionId())
                     .correlation(row.record().sourceId()).ids(source, target)
                     .message(ledgerKind + " " + source + " matched by a person to " + label));
+            return question == null ? List.<UUID>of() : records.askingTheSame(row.connectionId(), question, recordId);
         });
         replay(tenantId, recordId);
+        // One answer serves every record that waited for it (e.g. all the payments of one payer).
+        for (UUID other : alsoAnswered) {
+            try {
+                replay(tenantId, other);
+            } catch (RuntimeException e) {
+                // Answered meanwhile or nothing to run: the person's own record is what they asked about.
+                LOG.info("Record {} waiting for the same answer was not run again: {}", other, e.getMessage());
+            }
+        }
     }
 }

@@ -71,6 +71,13 @@ public class SyncRecordStore {
         return sql.one("SELECT " + COLUMNS + " FROM sync_records WHERE id = ? AND tenant_id = current_tenant()", SyncRecordStore::row, id);
     }
 
+    /** Other records of the connection held for a person with the same question, e.g. more payments of one payer. */
+    public List<UUID> askingTheSame(UUID connectionId, MatchQuestion question, UUID except) {
+        return sql.list("SELECT id FROM sync_records WHERE connection_id = ? AND status = 'NEEDS_ATTENTION' AND match_kind = ? "
+                        + "AND match_source_id = ? AND id <> ? AND last_event_id IS NOT NULL ORDER BY updated_at",
+                row -> row.getObject(1, UUID.class), connectionId, question.ledgerKind(), question.sourceId(), except);
+    }
+
     /** Records touched by an event, for parking them when the event fails for good. */
     public List<Row> byEvent(long eventId) {
         return sql.list("SELECT " + COLUMNS + " FROM sync_records WHERE last_event_id = ?", SyncRecordStore::row, eventId);

@@ -87,6 +87,22 @@ class MatchQuestionTest {
     }
 
     @Test
+    void oneAnswerReleasesEveryPaymentWaitingForTheSamePayer() {
+        runtime.send(connection, TestConnector.body("EVQ5", "question:ACME", "PQ5", "EVQ6", "question:ACME", "PQ6",
+                "EVQ7", "question:OTHER", "PQ7"));
+        Eventually.within(WAIT, "all three held", () -> runtime.status(connection, "PQ5").equals("NEEDS_ATTENTION")
+                && runtime.status(connection, "PQ6").equals("NEEDS_ATTENTION") && runtime.status(connection, "PQ7").equals("NEEDS_ATTENTION"));
+        String id = runtime.record(connection, "PQ5").at("/record/id").asText();
+
+        api.postJson("/api/sync-records/" + id + "/resolve", "{\"targetId\": \"C-100\"}", connection.owner().auth());
+
+        Eventually.within(WAIT, "both payments of ACME posted", () -> runtime.status(connection, "PQ5").equals("DONE")
+                && runtime.status(connection, "PQ6").equals("DONE"));
+        assertEquals("C-100/PQ6", runtime.record(connection, "PQ6").at("/record/targetId").asText());
+        assertEquals("NEEDS_ATTENTION", runtime.status(connection, "PQ7"), "another payer's payment still waits for its own answer");
+    }
+
+    @Test
     void anIdThatIsNotInTheListIsRefusedAndNothingIsWritten() {
         String id = heldRecord("EVQ3", "PQ3");
 

@@ -39,7 +39,8 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code flaky} fails twice then works, {@code attention} needs a person, {@code hang} blocks,
  * {@code crash} throws an unexpected error,
  * {@code alert} raises an alert, {@code slow} takes 30 ms, {@code flaky-early} fails four times before opening any record,
- * {@code question} asks a person which Test Books customer payer {@code P-<object>} is, offering {@link #CUSTOMERS},
+ * {@code question} asks a person which Test Books customer payer {@code P-<object>} is ({@code question:<payer>} names
+ * the payer), offering {@link #CUSTOMERS},
  * {@code credentials} is refused by Test Pay while {@link #REFUSE_CREDENTIALS} is set, {@code accounts} reads
  * {@link #booksAccounts} into the {@link #ACCOUNTS} list.
  */
@@ -115,7 +116,8 @@ public class TestConnector implements Connector {
             throw new IllegalStateException("fails before it opens a record");
         }
         context.syncRecords().open("payment", event.objectId(), "Test payment " + event.objectId());
-        switch (event.type()) {
+        String type = event.type().startsWith("question:") ? "question" : event.type();
+        switch (type) {
             case "fail" -> throw new CannotProcess("The invoice for " + event.objectId() + " is closed");
             case "flaky" -> {
                 if (run <= 2) {
@@ -129,7 +131,9 @@ public class TestConnector implements Connector {
                 }
             }
             case "question" -> {
-                String payer = "P-" + event.objectId();
+                // "question:ACME" asks about payer ACME, so several payments can wait for one answer.
+                String payer = event.type().startsWith("question:") ? event.type().substring("question:".length())
+                        : "P-" + event.objectId();
                 java.util.Optional<String> customer = context.ids().target("customer", payer);
                 if (customer.isEmpty()) {
                     context.pickLists().put(CUSTOMERS, List.of(
