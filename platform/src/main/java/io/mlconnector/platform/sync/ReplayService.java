@@ -79,8 +79,10 @@ public class ReplayService {
      * record held without one. When the question names a pick list that has entries, the answer must
      * be one of them, so a typo cannot post a payment to a customer that does not exist. Other records
      * held with the same question run again too.
+     *
+     * @return how many other records ran again with the same answer
      */
-    public void resolve(UUID tenantId, UUID recordId, String kind, String sourceId, String targetId) {
+    public int resolve(UUID tenantId, UUID recordId, String kind, String sourceId, String targetId) {
         if (targetId == null || targetId.isBlank()) {
             throw InvalidInput.of("targetId", "Choose what this should be matched to.");
         }
@@ -107,13 +109,16 @@ public class ReplayService {
         });
         replay(tenantId, recordId);
         // One answer serves every record that waited for it (e.g. all the payments of one payer).
+        int others = 0;
         for (UUID other : alsoAnswered) {
             try {
                 replay(tenantId, other);
+                others++;
             } catch (RuntimeException e) {
                 // Answered meanwhile or nothing to run: the person's own record is what they asked about.
                 LOG.info("Record {} waiting for the same answer was not run again: {}", other, e.getMessage());
             }
         }
+        return others;
     }
 }

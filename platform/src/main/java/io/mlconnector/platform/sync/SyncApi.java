@@ -97,8 +97,8 @@ public class SyncApi {
 
     @Post("/sync-records/{id}/resolve")
     public HttpResponse<?> resolve(Authentication authentication, UUID id, @Body Resolution body) {
-        replays.resolve(CurrentTenant.of(authentication).tenantId(), id, body.kind(), body.sourceId(), body.targetId());
-        return HttpResponse.accepted().body(Map.of("message", "Matched; queued to run again"));
+        int others = replays.resolve(CurrentTenant.of(authentication).tenantId(), id, body.kind(), body.sourceId(), body.targetId());
+        return HttpResponse.accepted().body(Map.of("message", "Matched; queued to run again", "othersRunAgain", others));
     }
 
     @Post("/connections/{id}/replay-failed")

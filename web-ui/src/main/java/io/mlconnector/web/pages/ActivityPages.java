@@ -92,9 +92,9 @@ public class ActivityPages {
 
     @Get(value = "/activity/{id}", produces = MediaType.TEXT_HTML)
     public ModelAndView<?> record(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
-                                  @Nullable @QueryValue String done) {
+                                  @Nullable @QueryValue String done, @Nullable @QueryValue String others) {
         String notice = "replayed".equals(done) ? "Queued to run again. This page shows the result once it has run."
-                : "resolved".equals(done) ? "Matched. The item is running again with your choice." : null;
+                : "resolved".equals(done) ? matched(others != null && others.matches("\\d{1,6}") ? Integer.parseInt(others) : 0) : null;
         UUID recordId = Ids.parse(id);
         return recordPage(request, authentication, recordId, Map.of(), notice,
                 ChoiceSearch.text(request.getParameters(), recordId), null);
@@ -148,13 +148,14 @@ public class ActivityPages {
             return HttpResponse.badRequest(recordPage(request, authentication, recordId,
                     Map.of("record", "This item no longer waits for a person."), null, "", null));
         }
+        int others;
         try {
             if (resolution.picking() && target.isEmpty()) {
                 throw InvalidInput.of("targetId", "Choose one of the listed " + resolution.plural() + ". If it is not listed, search "
                         + resolution.searchableBy() + ".");
             }
             // What is matched comes from the record (its question, or else its trail), never from the form: only the choice is sent.
-            replays.resolve(tenant, recordId, resolution.asked() ? null : resolution.kind(),
+            others = replays.resolve(tenant, recordId, resolution.asked() ? null : resolution.kind(),
                     resolution.asked() ? null : resolution.sourceId(), target);
         } catch (NotFound e) {
             throw new PageNotFound();
@@ -166,15 +167,24 @@ public class ActivityPages {
             return HttpResponse.badRequest(recordPage(request, authentication, recordId, invalid.fieldErrors(), null, search, target));
         }
         if (fromQueue) {
-            return HttpResponse.seeOther(URI.create("/app/attention?resolved=1"));
+            return HttpResponse.seeOther(URI.create("/app/attention?resolved=" + (1 + others)));
         }
-        return HttpResponse.seeOther(URI.create("/app/activity/" + recordId + "?done=resolved"));
+        return HttpResponse.seeOther(URI.create("/app/activity/" + recordId + "?done=resolved" + (others > 0 ? "&others=" + others : "")));
+    }
+
+    /** The notice after a person's answer, counting the other items it released. */
+    static String matched(int others) {
+        if (others <= 0) {
+            return "Matched. The item is running again with your choice.";
+        }
+        return "Matched. The item and " + others + (others == 1 ? " other item" : " other items")
+                + " waiting for the same answer are running again with your choice.";
     }
 
     @Get(value = "/attention", produces = MediaType.TEXT_HTML)
     public ModelAndView<?> attention(HttpRequest<?> request, Authentication authentication, @Nullable @QueryValue String resolved,
                                      @Nullable @QueryValue String replayed) {
-        String notice = resolved != null ? "Matched. The item is running again with your choice."
+        String notice = resolved != null ? matched(resolved.matches("\\d{1,6}") ? Integer.parseInt(resolved) - 1 : 0)
                 : replayed == null ? null
                 : replayed.equals("0") ? "There were no failed items to run again."
                 : "Queued to run again.";

@@ -118,6 +118,24 @@ class PickListResolvePagesTest {
     }
 
     @Test
+    void oneAnswerPostsEveryPaymentOfThatPayerAndSaysSo() {
+        Company acme = Company.signUp(base, "Two Payments Ltd");
+        String first = heldWithList(acme, "PT-1");
+        String second = held(acme, "PT-1.2");
+        WebSession owner = acme.session();
+        owner.get("/app/attention");
+
+        HttpResponse<String> picked = owner.post("/app/activity/" + first + "/resolve",
+                Map.of("targetId", DesktopPairConnector.HOPPER.id(), "back", "attention"));
+
+        assertEquals("/app/attention?resolved=2", WebSession.location(picked));
+        assertTrue(owner.get("/app/attention?resolved=2").body()
+                .contains("Matched. The item and 1 other item waiting for the same answer are running again with your choice."));
+        Eventually.within(WAIT, "both synced", () -> owner.get("/app/activity/" + first).body().contains(">Synced<")
+                && owner.get("/app/activity/" + second).body().contains(">Synced<"));
+    }
+
+    @Test
     void anIdNotInTheListOrNoChoiceIsRefusedBesideTheList() {
         Company acme = Company.signUp(base, "Refuse Ltd");
         String id = heldWithList(acme, "PR-1");

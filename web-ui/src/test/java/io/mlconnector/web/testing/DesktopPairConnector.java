@@ -129,9 +129,13 @@ public class DesktopPairConnector extends TestConnector {
         context.syncRecords().done("payment", event.objectId(), target);
     }
 
-    /** A payment whose payer no customer matches is held with a question offering the customers' list. */
+    /**
+     * A payment whose payer no customer matches is held with a question offering the customers' list.
+     * Payment {@code PX.2} is paid by the payer of {@code PX}, so several payments can wait for one answer.
+     */
     private static void asks(InboundEvent event, ConnectorContext context) {
-        String payer = PAYER_PREFIX + event.objectId();
+        String object = event.objectId();
+        String payer = PAYER_PREFIX + (object.contains(".") ? object.substring(0, object.indexOf('.')) : object);
         context.syncRecords().open("payment", event.objectId(), "Test payment " + event.objectId());
         String customer = context.ids().target("customer", payer).orElse(null);
         if (customer == null) {
