@@ -3,11 +3,15 @@ package io.mlconnector.connectors.qbdgocardless;
 import io.mlconnector.api.CannotProcess;
 import io.mlconnector.api.CredentialsRejected;
 import io.mlconnector.api.RetryLater;
+import io.mlconnector.api.context.ConnectorContext;
+import io.mlconnector.systems.gocardless.GoCardlessApi;
 import io.mlconnector.systems.gocardless.GoCardlessApiException;
 import io.mlconnector.systems.gocardless.GoCardlessException;
+import io.mlconnector.systems.gocardless.GoCardlessPayment;
 import io.mlconnector.systems.gocardless.GoCardlessRateLimitedException;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +25,24 @@ final class GoCardlessCalls {
     static final String SYSTEM = "gocardless";
 
     private GoCardlessCalls() {
+    }
+
+    /**
+     * Reads a payment with its customer, reading the mandate only when the ledger does not know the
+     * mandate's customer yet, and remembering it when it did not.
+     */
+    static GoCardlessPayment payment(GoCardlessApi gc,
+                                                                        String paymentId, ConnectorContext ctx) {
+        boolean[] known = {false};
+        GoCardlessPayment payment = call(() -> gc.getPayment(paymentId, mandateId -> {
+            Optional<String> customer = ctx.ids().target(LedgerKinds.MANDATE_CUSTOMER, mandateId);
+            known[0] = customer.isPresent();
+            return customer;
+        }));
+        if (!known[0] && payment.mandateId() != null && payment.customerId() != null) {
+            ctx.ids().put(LedgerKinds.MANDATE_CUSTOMER, payment.mandateId(), payment.customerId());
+        }
+        return payment;
     }
 
     static <T> T call(Supplier<T> call) {

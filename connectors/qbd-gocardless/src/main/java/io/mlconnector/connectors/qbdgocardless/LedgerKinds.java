@@ -29,6 +29,11 @@ final class LedgerKinds {
     static final String REFUND_AWAITING_PAYMENT = "refund-awaiting-payment";
     /** GoCardless payment id → the payout id waiting for it to be posted. */
     static final String PAYOUT_AWAITING_PAYMENT = "payout-awaiting-payment";
+    /**
+     * GoCardless mandate id → GoCardless customer id: a mandate's customer never changes, and knowing
+     * it saves reading the mandate again for each payment collected through it.
+     */
+    static final String MANDATE_CUSTOMER = "mandate-customer";
     /** GoCardless payment id → the GoCardless customer id whose QuickBooks customer it waits for. */
     static final String PAYMENT_AWAITING_CUSTOMER = "payment-awaiting-customer";
 

@@ -23,6 +23,9 @@ final class MandateFlow {
 
     void handle(String mandateId, String eventId, String eventPayload, ConnectorContext ctx) {
         GoCardlessMandate mandate = GoCardlessCalls.call(() -> flows.gc(ctx).getMandate(mandateId));
+        if (mandate.customerId() != null) {
+            ctx.ids().put(LedgerKinds.MANDATE_CUSTOMER, mandateId, mandate.customerId());
+        }
         ctx.audit().record(mandateId, "mandate.read", "ok", eventId, null,
                 "GoCardless mandate " + mandateId + " of customer " + mandate.customerId() + " is " + mandate.status());
         if (mandate.isActive() && mandate.customerId() != null

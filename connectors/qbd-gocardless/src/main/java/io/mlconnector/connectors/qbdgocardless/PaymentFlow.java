@@ -62,7 +62,7 @@ final class PaymentFlow {
     /** Re-reads the payment and brings the books in line with its current state. */
     void handle(String paymentId, String eventId, String eventPayload, ConnectorContext ctx) {
         ConnectionSettings settings = ConnectionSettings.of(ctx);
-        GoCardlessPayment payment = GoCardlessCalls.call(() -> flows.gc(ctx).getPayment(paymentId));
+        GoCardlessPayment payment = GoCardlessCalls.payment(flows.gc(ctx), paymentId, ctx);
         ctx.audit().record(paymentId, "payment.read", "ok", eventId, null,
                 "GoCardless reports payment " + paymentId + " as " + payment.status());
         SyncRecord record = ctx.syncRecords().open(SyncKinds.PAYMENT, paymentId, summary(payment));

@@ -87,7 +87,7 @@ final class RefundFlow {
                     "Recorded once payment " + refund.paymentId() + " is in QuickBooks");
             return;
         }
-        GoCardlessPayment payment = GoCardlessCalls.call(() -> flows.gc(ctx).getPayment(refund.paymentId()));
+        GoCardlessPayment payment = GoCardlessCalls.payment(flows.gc(ctx), refund.paymentId(), ctx);
         Optional<String> customer = Optional.ofNullable(payment.customerId())
                 .flatMap(c -> ctx.ids().target(LedgerKinds.CUSTOMER, c));
         if (customer.isEmpty()) {

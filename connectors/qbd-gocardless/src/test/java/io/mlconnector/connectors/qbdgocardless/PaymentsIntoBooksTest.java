@@ -148,4 +148,34 @@ class PaymentsIntoBooksTest {
             assertEquals(SyncStatus.PENDING, s.ctx.syncRecords().find("payment", payment).orElseThrow().status());
         }
     }
+
+    @Test
+    void theNextCollectionOnAKnownMandateReadsOnlyThePaymentFromGoCardless() {
+        try (Scenario s = Scenario.gbp()) {
+            CustomerWithMandate ada = s.customer("Ada Lovelace", "ada@example.com");
+            s.books.addOpenInvoice("Ada Lovelace", "1001", "25.00");
+            s.books.addOpenInvoice("Ada Lovelace", "1002", "30.00");
+            String january = s.gc.createPayment(ada.mandateId(), 2500, "GBP");
+            s.gc.confirmPayment(january);
+            s.deliverNewEvents();
+            s.poll();
+            long mandateReadsBefore = mandateReads(s, ada.mandateId());
+            assertTrue(mandateReadsBefore >= 1, "the mandate was read once, for its customer: " + s.gc.requests());
+
+            String february = s.gc.createPayment(ada.mandateId(), 3000, "GBP");
+            s.gc.confirmPayment(february);
+            s.deliverNewEvents();
+            s.poll();
+
+            assertEquals("30.00", s.paymentFor(february).totalAmount(), "posted as before");
+            assertEquals(s.qbCustomer("Ada Lovelace").listId(), s.paymentFor(february).customerListId());
+            assertEquals(mandateReadsBefore, mandateReads(s, ada.mandateId()),
+                    "the mandate's customer was remembered, not read again");
+            assertEquals(ada.customerId(), s.ctx.ids().target(LedgerKinds.MANDATE_CUSTOMER, ada.mandateId()).orElseThrow());
+        }
+    }
+
+    private static long mandateReads(Scenario s, String mandateId) {
+        return s.gc.requests().stream().filter(r -> r.method().equals("GET") && r.path().equals("/mandates/" + mandateId)).count();
+    }
 }

@@ -25,6 +25,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -133,9 +135,21 @@ public final class GoCardlessApi {
      * reads the mandate too (two requests).
      */
     public GoCardlessPayment getPayment(String paymentId) {
+        return getPayment(paymentId, mandateId -> Optional.empty());
+    }
+
+    /**
+     * Reads a payment, with the customer of its mandate. GoCardless links a payment to its mandate
+     * only, so finding the customer costs a second call, unless the caller already knows it (a
+     * mandate's customer never changes): {@code knownCustomerOfMandate} is asked first.
+     */
+    public GoCardlessPayment getPayment(String paymentId,
+                                        Function<String, Optional<String>> knownCustomerOfMandate) {
         requireId(paymentId, "payment");
         Payment p = call("reading payment " + paymentId, () -> payments.get(paymentId).execute());
-        return ResourceMapper.payment(p, customerOfMandate(p));
+        String mandateId = p.getLinks() == null ? null : p.getLinks().getMandate();
+        String known = mandateId == null ? null : knownCustomerOfMandate.apply(mandateId).orElse(null);
+        return ResourceMapper.payment(p, known != null ? known : customerOfMandate(p));
     }
 
     public GoCardlessCustomer getCustomer(String customerId) {
