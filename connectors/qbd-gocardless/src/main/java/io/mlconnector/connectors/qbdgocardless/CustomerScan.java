@@ -23,6 +23,8 @@ import java.util.Optional;
 final class CustomerScan {
 
     static final String SCAN = "customer.scan";
+    /** The one ledger entry saying which lookup fills the empty list of QuickBooks customers. */
+    static final String FILLER = "filler";
 
     private static final int PAGE_SIZE = 100;
     private static final int MAX_RESTARTS = 3;
@@ -50,6 +52,11 @@ final class CustomerScan {
         // Read here, while an event is handled, where a GoCardless rate limit just runs the event again
         // later; the pages of QuickBooks' answers then need nothing more from GoCardless.
         CustomerMatch.Wanted wanted = wanted(goCardlessCustomerId, ctx);
+        if (ctx.pickLists().size(CustomerPickList.NAME) == 0) {
+            // Nothing to pick from yet (the customer poll has not run): one lookup, the first to claim
+            // it, stores its pages into the list.
+            ctx.ids().put(LedgerKinds.LOOKUP_FILLS_LIST, FILLER, goCardlessCustomerId);
+        }
         QbQueue.send(ctx, firstPage(goCardlessCustomerId), wanted.into(Step.of(SCAN).with("ev", eventId)),
                 goCardlessCustomerId);
         audit(ctx, paymentId, goCardlessCustomerId, "customer.lookup", "queued", null,
@@ -78,8 +85,14 @@ final class CustomerScan {
             return;
         }
         CustomerQueryRs page = answer.body(CustomerQueryRs.class);
-        // The pages read anyway keep the list people pick from current.
-        CustomerPickList.store(ctx, page.getCustomerRet());
+        // Only a lookup started while the list was empty stores its pages: the customer poll keeps the
+        // list current, and every lookup storing every page would rewrite the same rows again and again.
+        if (ctx.ids().target(LedgerKinds.LOOKUP_FILLS_LIST, FILLER).filter(goCardlessCustomerId::equals).isPresent()) {
+            CustomerPickList.store(ctx, page.getCustomerRet());
+            if (!answer.header().hasMore()) {
+                ctx.ids().remove(LedgerKinds.LOOKUP_FILLS_LIST, FILLER);
+            }
+        }
         CustomerMatch.Wanted wanted = CustomerMatch.Wanted.in(step).orElseGet(() -> wanted(goCardlessCustomerId, ctx));
         CustomerMatch match = new CustomerMatch(step.get("email"), step.get("name"));
         match.consider(page.getCustomerRet(), wanted);

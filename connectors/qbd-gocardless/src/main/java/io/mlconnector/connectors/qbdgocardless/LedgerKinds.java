@@ -34,6 +34,8 @@ final class LedgerKinds {
      * it saves reading the mandate again for each payment collected through it.
      */
     static final String MANDATE_CUSTOMER = "mandate-customer";
+    /** "filler" → the GoCardless customer id whose lookup's pages fill the (empty) list of QuickBooks customers. */
+    static final String LOOKUP_FILLS_LIST = "lookup-fills-list";
     /** GoCardless payment id → the GoCardless customer id whose QuickBooks customer it waits for. */
     static final String PAYMENT_AWAITING_CUSTOMER = "payment-awaiting-customer";
 
