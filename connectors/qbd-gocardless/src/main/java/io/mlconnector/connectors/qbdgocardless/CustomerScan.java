@@ -122,6 +122,9 @@ final class CustomerScan {
                             + description + ") by e-mail or name";
             ctx.audit().record(customerId, "customer.unmatched", "ok", customerId, null,
                     result.ambiguous() ? "Several QuickBooks customers match" : "No QuickBooks customer matches");
+            // The person picks from the list: bring it up to date now (only the customers changed since the
+            // last complete read), in this same Web Connector session, rather than at the next scheduled poll.
+            flows.customerList.run(ctx);
             holdWaitingPayments(ctx, customerId, step.get("ev"), why + ". Pick the QuickBooks customer for "
                     + customerId + "; the payment is then posted at the next Web Connector session.",
                     CustomerPickList.question(customerId));

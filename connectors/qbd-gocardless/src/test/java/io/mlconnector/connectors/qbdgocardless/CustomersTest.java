@@ -58,6 +58,31 @@ class CustomersTest {
     }
 
     @Test
+    void aCustomerAddedInQuickBooksSinceTheListWasFilledIsOfferedWhenAPayerMatchesNobody() {
+        try (Scenario s = Scenario.gbp()) {
+            CustomerWithMandate ada = s.customer("Ada Lovelace", "ada@example.com");
+            s.books.addOpenInvoice("Ada Lovelace", "1001", "25.00");
+            String first = s.gc.createPayment(ada.mandateId(), 2500, "GBP");
+            s.gc.confirmPayment(first);
+            s.deliverNewEvents();
+            s.poll();
+            assertEquals(1, s.ctx.pickLists().size("quickbooks-customers"), "Ada's lookup filled the empty list");
+
+            s.books.addCustomer("Hopper Consulting Ltd", "accounts@hopper.example");
+            CustomerWithMandate grace = s.gc.createCustomerWithActiveMandate(
+                    CustomerDetails.person("Grace", "Hopper", "grace@navy.example"));
+            String second = s.gc.createPayment(grace.mandateId(), 9900, "GBP");
+            s.gc.confirmPayment(second);
+            s.deliverNewEvents();
+            s.poll();
+
+            assertEquals(SyncStatus.NEEDS_ATTENTION, s.ctx.syncRecords().find("payment", second).orElseThrow().status());
+            assertEquals(List.of("Hopper Consulting Ltd"), s.ctx.pickLists().search("quickbooks-customers", "hopper", 10)
+                    .stream().map(Choice::label).toList(), "the list was brought up to date for the person who picks");
+        }
+    }
+
+    @Test
     void aCustomerIsFoundByNameWhenTheEmailDiffers() {
         try (Scenario s = Scenario.gbp()) {
             s.books.addCustomer("Grace Hopper", "billing@navy.example");
