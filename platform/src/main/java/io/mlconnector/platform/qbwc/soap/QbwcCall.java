@@ -11,27 +11,21 @@ import jakarta.xml.bind.annotation.XmlRootElement;
  */
 public sealed interface QbwcCall {
 
-    /** The operation name, which is also the request element's name. */
-    String operation();
+    /** The operation name, which is the request element's name. */
+    default String operation() {
+        return getClass().getAnnotation(XmlRootElement.class).name();
+    }
 
     @XmlRootElement(name = "serverVersion")
     @XmlAccessorType(XmlAccessType.FIELD)
     final class ServerVersion implements QbwcCall {
         @XmlElement public String strVersion;
-
-        public String operation() {
-            return "serverVersion";
-        }
     }
 
     @XmlRootElement(name = "clientVersion")
     @XmlAccessorType(XmlAccessType.FIELD)
     final class ClientVersion implements QbwcCall {
         @XmlElement public String strVersion;
-
-        public String operation() {
-            return "clientVersion";
-        }
     }
 
     @XmlRootElement(name = "authenticate")
@@ -39,10 +33,6 @@ public sealed interface QbwcCall {
     final class Authenticate implements QbwcCall {
         @XmlElement public String strUserName;
         @XmlElement public String strPassword;
-
-        public String operation() {
-            return "authenticate";
-        }
     }
 
     @XmlRootElement(name = "sendRequestXML")
@@ -54,10 +44,6 @@ public sealed interface QbwcCall {
         @XmlElement public String qbXMLCountry;
         @XmlElement public String qbXMLMajorVers;
         @XmlElement public String qbXMLMinorVers;
-
-        public String operation() {
-            return "sendRequestXML";
-        }
     }
 
     @XmlRootElement(name = "receiveResponseXML")
@@ -67,10 +53,6 @@ public sealed interface QbwcCall {
         @XmlElement public String response;
         @XmlElement public String hresult;
         @XmlElement public String message;
-
-        public String operation() {
-            return "receiveResponseXML";
-        }
     }
 
     @XmlRootElement(name = "connectionError")
@@ -79,30 +61,18 @@ public sealed interface QbwcCall {
         @XmlElement public String ticket;
         @XmlElement public String hresult;
         @XmlElement public String message;
-
-        public String operation() {
-            return "connectionError";
-        }
     }
 
     @XmlRootElement(name = "getLastError")
     @XmlAccessorType(XmlAccessType.FIELD)
     final class GetLastError implements QbwcCall {
         @XmlElement public String ticket;
-
-        public String operation() {
-            return "getLastError";
-        }
     }
 
     @XmlRootElement(name = "closeConnection")
     @XmlAccessorType(XmlAccessType.FIELD)
     final class CloseConnection implements QbwcCall {
         @XmlElement public String ticket;
-
-        public String operation() {
-            return "closeConnection";
-        }
     }
 
     @XmlRootElement(name = "getInteractiveURL")
@@ -110,20 +80,12 @@ public sealed interface QbwcCall {
     final class GetInteractiveUrl implements QbwcCall {
         @XmlElement public String wcTicket;
         @XmlElement public String sessionID;
-
-        public String operation() {
-            return "getInteractiveURL";
-        }
     }
 
     @XmlRootElement(name = "interactiveDone")
     @XmlAccessorType(XmlAccessType.FIELD)
     final class InteractiveDone implements QbwcCall {
         @XmlElement public String wcTicket;
-
-        public String operation() {
-            return "interactiveDone";
-        }
     }
 
     @XmlRootElement(name = "interactiveRejected")
@@ -131,9 +93,5 @@ public sealed interface QbwcCall {
     final class InteractiveRejected implements QbwcCall {
         @XmlElement public String wcTicket;
         @XmlElement public String reason;
-
-        public String operation() {
-            return "interactiveRejected";
-        }
     }
 }

@@ -5,15 +5,15 @@ import io.mlconnector.systems.qbd.xml.CustomerModRq;
 
 /**
  * Builds a {@code CustomerModRq}: only the fields set here change. ListID and the EditSequence
- * read with the customer are required; a stale EditSequence comes back as status 3200, and the
- * plugin re-queries and resends ({@link QbStatus.Disposition#REQUERY_THEN_RETRY}).
+ * read with the customer are required. A stale EditSequence (status 3200: the customer changed since
+ * it was read) is handled by the platform, which reads the customer again and resends the Mod with
+ * the current EditSequence.
  */
-public final class CustomerModBuilder {
+public final class CustomerModBuilder extends CustomerBuilder<CustomerModBuilder> {
 
     private final String requestId;
     private final String listId;
     private final String editSequence;
-    private final CustomerFields fields = new CustomerFields();
 
     CustomerModBuilder(String requestId, String listId, String editSequence) {
         this.requestId = QbRequests.requestId(requestId);
@@ -24,54 +24,8 @@ public final class CustomerModBuilder {
         }
     }
 
-    public CustomerModBuilder name(String name) {
-        fields.name(name);
-        return this;
-    }
-
-    public CustomerModBuilder companyName(String companyName) {
-        fields.companyName(companyName);
-        return this;
-    }
-
-    public CustomerModBuilder firstName(String firstName) {
-        fields.firstName(firstName);
-        return this;
-    }
-
-    public CustomerModBuilder lastName(String lastName) {
-        fields.lastName(lastName);
-        return this;
-    }
-
-    public CustomerModBuilder phone(String phone) {
-        fields.phone(phone);
-        return this;
-    }
-
-    public CustomerModBuilder email(String email) {
-        fields.email(email);
-        return this;
-    }
-
-    public CustomerModBuilder accountNumber(String accountNumber) {
-        fields.accountNumber(accountNumber);
-        return this;
-    }
-
-    public CustomerModBuilder notes(String notes) {
-        fields.notes(notes);
-        return this;
-    }
-
-    public CustomerModBuilder billAddress(String line1, String line2, String city, String region,
-                                          String postalCode, String country) {
-        fields.billAddress(line1, line2, city, region, postalCode, country);
-        return this;
-    }
-
-    public CustomerModBuilder active(boolean active) {
-        fields.active = active;
+    @Override
+    CustomerModBuilder self() {
         return this;
     }
 
