@@ -1,6 +1,7 @@
 package io.mlconnector.api;
 
 import io.mlconnector.api.context.ConnectorContext;
+import io.mlconnector.api.oauth.Connected;
 import io.mlconnector.api.qbd.QuickBooksResponse;
 import io.mlconnector.api.spec.CheckResult;
 import io.mlconnector.api.spec.ConnectorSpec;
@@ -38,6 +39,17 @@ public interface Connector extends ExtensionPoint {
 
     /** What QuickBooks Desktop answered to a request this connector queued. */
     default void onQuickBooksResponse(QuickBooksResponse response, ConnectorContext context) {
+    }
+
+    /**
+     * Called once a system with an OAuth credential was connected (a person consented, or a
+     * tenant's client credentials were accepted), before the connection page says so. Ask
+     * {@code context.oauth().current(system)} for a token and read who was connected, e.g. the
+     * company name and any ids later calls need. Optional: the default finds nothing. An exception
+     * here does not undo the connection; the page then simply says "Connected".
+     */
+    default Connected onConnected(String system, ConnectorContext context) {
+        return Connected.unnamed();
     }
 
     /** Periodic work declared in the spec's schedules: polls, payouts, token refresh. */

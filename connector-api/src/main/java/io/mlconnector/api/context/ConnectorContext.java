@@ -39,6 +39,14 @@ public interface ConnectorContext {
     /** The connection's QuickBooks Desktop request queue (only for connectors that use the Web Connector). */
     QuickBooksDesktop quickBooks();
 
+    /**
+     * Current access tokens of the systems whose spec declares an OAuth credential. The platform
+     * refreshes them; see {@link io.mlconnector.api.oauth.OAuthTokens}.
+     */
+    default io.mlconnector.api.oauth.OAuthTokens oauth() {
+        throw new UnsupportedOperationException("This context has no OAuth tokens");
+    }
+
     /** HTTP to other systems, with retries on 429/5xx and a rate limit per system. */
     OutboundHttp http();
 

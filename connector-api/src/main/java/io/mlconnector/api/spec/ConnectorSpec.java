@@ -55,6 +55,15 @@ public record ConnectorSpec(
         return settings.stream().filter(s -> s.key().equals(key)).findFirst();
     }
 
+    public Optional<SystemSpec> system(String systemId) {
+        return systems.stream().filter(s -> s.id().equals(systemId)).findFirst();
+    }
+
+    /** The systems reached with OAuth 2.0 tokens. */
+    public List<SystemSpec> oauthSystems() {
+        return systems.stream().filter(s -> s.oauth() != null).toList();
+    }
+
     /** True when one side is QuickBooks Desktop, reached through the Web Connector. */
     public boolean usesWebConnector() {
         return systems.stream().anyMatch(SystemSpec::viaWebConnector);

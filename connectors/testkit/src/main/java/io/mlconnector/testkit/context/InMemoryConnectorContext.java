@@ -45,6 +45,7 @@ public final class InMemoryConnectorContext implements ConnectorContext {
     private final InMemoryQuickBooksDesktop quickBooks;
     private final OutboundHttp http;
     private final InMemoryAlerts alerts;
+    private final InMemoryOAuthTokens oauth = new InMemoryOAuthTokens();
     private final Map<String, String> baseUrls;
     private final System.Logger log;
 
@@ -115,6 +116,12 @@ public final class InMemoryConnectorContext implements ConnectorContext {
     @Override
     public InMemoryQuickBooksDesktop quickBooks() {
         return quickBooks;
+    }
+
+    /** OAuth tokens the test sets; see {@link InMemoryOAuthTokens}. */
+    @Override
+    public InMemoryOAuthTokens oauth() {
+        return oauth;
     }
 
     @Override
