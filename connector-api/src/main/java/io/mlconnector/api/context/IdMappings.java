@@ -1,5 +1,7 @@
 package io.mlconnector.api.context;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,4 +25,20 @@ public interface IdMappings {
     void replace(String kind, String sourceId, String targetId);
 
     void remove(String kind, String sourceId);
+
+    /**
+     * Takes (reads and removes) every source mapped to {@code targetId} under {@code kind}: the work
+     * waiting for something, e.g. the refunds waiting for a payment. One row at a time, so concurrent
+     * writers never lose one.
+     */
+    default List<String> takeAll(String kind, String targetId) {
+        List<String> taken = new ArrayList<>();
+        Optional<String> next = source(kind, targetId);
+        while (next.isPresent() && !taken.contains(next.get())) {
+            taken.add(next.get());
+            remove(kind, next.get());
+            next = source(kind, targetId);
+        }
+        return taken;
+    }
 }

@@ -1,5 +1,7 @@
 package io.mlconnector.connectors.qbdgocardless;
 
+import io.mlconnector.systems.qbd.lists.SettingsInBooks;
+import io.mlconnector.systems.gocardless.connector.GoCardlessClients;
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.api.spec.CheckResult;
 import io.mlconnector.api.spec.ConnectorSpec;

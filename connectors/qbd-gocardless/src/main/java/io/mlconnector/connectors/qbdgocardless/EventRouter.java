@@ -2,6 +2,7 @@ package io.mlconnector.connectors.qbdgocardless;
 
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.api.webhook.InboundEvent;
+import io.mlconnector.systems.gocardless.connector.GoCardlessEvents;
 
 /** Sends each stored GoCardless event to the flow of its resource type. */
 final class EventRouter {
@@ -19,7 +20,7 @@ final class EventRouter {
                     "Event " + event.type() + " names no GoCardless object");
             return;
         }
-        switch (HandledEvents.resourceType(event)) {
+        switch (GoCardlessEvents.resourceType(event)) {
             case "payments" -> flows.payments.handle(resourceId, event.id(), event.payload(), ctx);
             case "refunds" -> flows.refunds.handle(resourceId, event.id(), ctx);
             case "payouts" -> flows.payouts.handle(resourceId, event.id(), ctx);

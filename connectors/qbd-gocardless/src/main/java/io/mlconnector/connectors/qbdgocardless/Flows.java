@@ -2,6 +2,10 @@ package io.mlconnector.connectors.qbdgocardless;
 
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.systems.gocardless.GoCardlessApi;
+import io.mlconnector.systems.gocardless.connector.GoCardlessClients;
+import io.mlconnector.systems.qbd.customers.CustomerPoll;
+import io.mlconnector.systems.qbd.customers.CustomerScan;
+import io.mlconnector.systems.qbd.lists.SettingListsRead;
 
 /**
  * The connector's flows, wired to each other: a posted payment resumes the refunds and the payout
@@ -10,9 +14,10 @@ import io.mlconnector.systems.gocardless.GoCardlessApi;
  */
 final class Flows {
 
-    final GoCardlessClients clients = new GoCardlessClients();
+    final GoCardlessClients clients = new GoCardlessClients(Keys.ACCESS_TOKEN, Keys.ENVIRONMENT);
     final PaymentFlow payments = new PaymentFlow(this);
-    final CustomerScan customers = new CustomerScan(this);
+    final CustomerScan customers = new CustomerScan(new CustomerScan.Ledger("GoCardless customer",
+            LedgerKinds.CUSTOMER, LedgerKinds.PAYMENT_AWAITING_CUSTOMER), new Payers(this));
     final CustomerPoll customerList = new CustomerPoll();
     final SettingListsRead settingLists = new SettingListsRead();
     final RefundFlow refunds = new RefundFlow(this);

@@ -1,10 +1,6 @@
 package io.mlconnector.connectors.qbdgocardless;
 
-import io.mlconnector.api.context.IdMappings;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import io.mlconnector.systems.gocardless.connector.GoCardlessCalls;
 
 /**
  * The kinds this connector keeps in the id ledger. The first five say which GoCardless object is
@@ -29,31 +25,11 @@ final class LedgerKinds {
     static final String REFUND_AWAITING_PAYMENT = "refund-awaiting-payment";
     /** GoCardless payment id → the payout id waiting for it to be posted. */
     static final String PAYOUT_AWAITING_PAYMENT = "payout-awaiting-payment";
-    /**
-     * GoCardless mandate id → GoCardless customer id: a mandate's customer never changes, and knowing
-     * it saves reading the mandate again for each payment collected through it.
-     */
-    static final String MANDATE_CUSTOMER = "mandate-customer";
-    /** "filler" → the GoCardless customer id whose lookup's pages fill the (empty) list of QuickBooks customers. */
-    static final String LOOKUP_FILLS_LIST = "lookup-fills-list";
+    /** GoCardless mandate id → GoCardless customer id (kept by {@link GoCardlessCalls#payment}). */
+    static final String MANDATE_CUSTOMER = GoCardlessCalls.MANDATE_CUSTOMER;
     /** GoCardless payment id → the GoCardless customer id whose QuickBooks customer it waits for. */
     static final String PAYMENT_AWAITING_CUSTOMER = "payment-awaiting-customer";
 
     private LedgerKinds() {
-    }
-
-    /**
-     * Takes every source waiting for {@code target} under a waiting kind, one at a time: each entry is
-     * its own ledger row, so concurrent writers never lose one.
-     */
-    static List<String> takeWaiting(IdMappings ids, String kind, String target) {
-        List<String> waiting = new ArrayList<>();
-        Optional<String> next = ids.source(kind, target);
-        while (next.isPresent() && !waiting.contains(next.get())) {
-            waiting.add(next.get());
-            ids.remove(kind, next.get());
-            next = ids.source(kind, target);
-        }
-        return waiting;
     }
 }

@@ -1,5 +1,7 @@
 package io.mlconnector.connectors.qbdgocardless;
 
+import io.mlconnector.systems.gocardless.connector.GoCardlessCalls;
+import io.mlconnector.systems.gocardless.GoCardlessEventDetails;
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.systems.gocardless.GoCardlessMandate;
 
@@ -36,7 +38,7 @@ final class MandateFlow {
         if (UNUSABLE.contains(mandate.status()) && ConnectionSettings.of(ctx).reverseFlow()) {
             String detail = "GoCardless can no longer collect from customer " + mandate.customerId()
                     + " with mandate " + mandateId + " (" + mandate.status() + ")"
-                    + EventDetails.description(eventPayload).map(d -> ": " + d).orElse("")
+                    + GoCardlessEventDetails.of(eventPayload).optionalDescription().map(d -> ": " + d).orElse("")
                     + ". Their open QuickBooks invoices are not collected until they set up a new mandate.";
             ctx.alerts().raise("GoCardless mandate " + mandateId + " " + mandate.status(), detail, mandateId);
         }

@@ -1,5 +1,11 @@
 package io.mlconnector.connectors.qbdgocardless;
 
+import io.mlconnector.systems.qbd.queue.Step;
+import io.mlconnector.systems.qbd.queue.QbAnswer;
+import io.mlconnector.systems.qbd.queue.QbQueue;
+import io.mlconnector.systems.qbd.posting.InvoiceChoice;
+import io.mlconnector.systems.gocardless.connector.GoCardlessCalls;
+import io.mlconnector.systems.gocardless.GoCardlessEventDetails;
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.api.context.MatchQuestion;
 import io.mlconnector.api.context.SyncRecord;
@@ -389,7 +395,7 @@ final class PaymentFlow {
             case FAILED -> "The collection failed";
             case CHARGED_BACK -> "The payer's bank charged the payment back";
             default -> "The payment was cancelled before it was collected";
-        } + EventDetails.description(eventPayload).map(d -> " (GoCardless: " + d + ")").orElse("") + ".";
+        } + GoCardlessEventDetails.of(eventPayload).optionalDescription().map(d -> " (GoCardless: " + d + ")").orElse("") + ".";
         boolean alreadyFlagged = record.status() == flag && posted.isEmpty();
         if (posted.isPresent() && payment.payoutId() != null) {
             String reason = why + " GoCardless had already paid it out (payout " + payment.payoutId() + "), so the "

@@ -1,5 +1,9 @@
 package io.mlconnector.connectors.qbdgocardless;
 
+import io.mlconnector.systems.qbd.queue.Step;
+import io.mlconnector.systems.qbd.queue.QbAnswer;
+import io.mlconnector.systems.qbd.queue.QbQueue;
+import io.mlconnector.systems.gocardless.connector.GoCardlessCalls;
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.api.context.SyncRecord;
 import io.mlconnector.api.context.SyncStatus;

@@ -8,6 +8,9 @@ import io.mlconnector.api.spec.ConnectorSpec;
 import io.mlconnector.api.webhook.InboundEvent;
 import io.mlconnector.api.webhook.WebhookRequest;
 import io.mlconnector.api.webhook.WebhookResult;
+import io.mlconnector.systems.gocardless.connector.GoCardlessEventPoller;
+import io.mlconnector.systems.gocardless.connector.GoCardlessWebhookReceiver;
+import io.mlconnector.systems.qbd.queue.AnswerRouter;
 import org.pf4j.Extension;
 
 /**
@@ -20,10 +23,11 @@ public final class QbdGoCardlessConnector implements Connector {
 
     private final ConnectorSpec spec = QbdGoCardlessSpec.build();
     private final Flows flows = new Flows();
-    private final WebhookReceiver webhooks = new WebhookReceiver();
+    private final GoCardlessWebhookReceiver webhooks =
+            new GoCardlessWebhookReceiver(Keys.WEBHOOK_SECRET, HandledEvents.EVENTS);
     private final EventRouter events = new EventRouter(flows);
-    private final ResponseRouter responses = new ResponseRouter(flows);
-    private final EventPoller poller = new EventPoller(flows);
+    private final AnswerRouter responses = ResponseRouter.of(flows);
+    private final GoCardlessEventPoller poller = new GoCardlessEventPoller(HandledEvents.EVENTS);
     private final ConnectionCheck checks = new ConnectionCheck(flows.clients, spec);
 
     @Override
@@ -54,12 +58,18 @@ public final class QbdGoCardlessConnector implements Connector {
     @Override
     public void runSchedule(String scheduleId, ConnectorContext context) {
         switch (scheduleId) {
-            case QbdGoCardlessSpec.POLL_EVENTS ->
-                    poller.run(context, (event, ctx) -> events.handle(HandledEvents.toInbound(event), ctx));
+            case QbdGoCardlessSpec.POLL_EVENTS -> pollEvents(context);
             case QbdGoCardlessSpec.REVERSE_FLOW -> flows.reverse.run(context);
             case QbdGoCardlessSpec.QUICKBOOKS_CUSTOMERS -> flows.customerList.run(context);
             case QbdGoCardlessSpec.QUICKBOOKS_LISTS -> flows.settingLists.run(context);
             default -> context.log().log(System.Logger.Level.WARNING, "Unknown schedule " + scheduleId + " ignored");
+        }
+    }
+
+    private void pollEvents(ConnectorContext context) {
+        if (ConnectionSettings.of(context).eventSource().polls()) {
+            poller.run(flows.gc(context), context,
+                    (event, ctx) -> events.handle(HandledEvents.EVENTS.toInbound(event), ctx));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.mlconnector.connectors.qbdgocardless;
 
+import io.mlconnector.systems.qbd.lists.SettingLists;
+import io.mlconnector.systems.qbd.lists.AccountPurpose;
 import io.mlconnector.api.spec.ConnectorSpec;
 import io.mlconnector.api.spec.CredentialField;
 import io.mlconnector.api.spec.ScheduleSpec;

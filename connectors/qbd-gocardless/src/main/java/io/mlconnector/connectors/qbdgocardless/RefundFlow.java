@@ -1,5 +1,9 @@
 package io.mlconnector.connectors.qbdgocardless;
 
+import io.mlconnector.systems.qbd.queue.Step;
+import io.mlconnector.systems.qbd.queue.QbAnswer;
+import io.mlconnector.systems.qbd.queue.QbQueue;
+import io.mlconnector.systems.gocardless.connector.GoCardlessCalls;
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.api.context.SyncRecord;
 import io.mlconnector.api.context.SyncStatus;
@@ -119,7 +123,7 @@ final class RefundFlow {
 
     /** The payment reached QuickBooks: record the refunds that waited for it. */
     void resume(String paymentId, ConnectorContext ctx) {
-        for (String refundId : LedgerKinds.takeWaiting(ctx.ids(), LedgerKinds.REFUND_AWAITING_PAYMENT, paymentId)) {
+        for (String refundId : ctx.ids().takeAll(LedgerKinds.REFUND_AWAITING_PAYMENT, paymentId)) {
             handle(refundId, null, ctx);
         }
     }

@@ -1,5 +1,9 @@
 package io.mlconnector.connectors.qbdgocardless;
 
+import io.mlconnector.systems.qbd.queue.Step;
+import io.mlconnector.systems.qbd.queue.QbAnswer;
+import io.mlconnector.systems.qbd.queue.QbQueue;
+import io.mlconnector.systems.gocardless.connector.GoCardlessCalls;
 import io.mlconnector.api.CredentialsRejected;
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.api.money.Money;
@@ -58,7 +62,7 @@ final class ReverseFlow {
                 .build();
     }
 
-    void onPage(QbAnswer answer, Step step, ConnectorContext ctx) {
+    void onPage(QbAnswer answer, Step step, String correlation, ConnectorContext ctx) {
         if (!answer.succeeded()) {
             ctx.audit().record(CORRELATION, "reverse.scan-failed", "error", null, null, answer.problem());
             return;

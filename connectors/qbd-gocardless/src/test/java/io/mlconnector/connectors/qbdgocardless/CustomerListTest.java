@@ -1,5 +1,6 @@
 package io.mlconnector.connectors.qbdgocardless;
 
+import io.mlconnector.systems.qbd.customers.CustomerPoll;
 import io.mlconnector.api.context.Choice;
 import io.mlconnector.api.qbd.QuickBooksRequest;
 import io.mlconnector.systems.qbd.QbXml;

@@ -1,5 +1,6 @@
 package io.mlconnector.connectors.qbdgocardless;
 
+import io.mlconnector.systems.gocardless.connector.GoCardlessEventPoller;
 import io.mlconnector.testkit.gocardless.CustomerWithMandate;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ class EventPollingTest {
             CustomerWithMandate ada = s.customer("Ada Lovelace", "ada@example.com");
             s.books.addOpenInvoice("Ada Lovelace", "1001", "25.00");
             s.connector.runSchedule(QbdGoCardlessSpec.POLL_EVENTS, s.ctx);   // starts from the newest event
-            assertTrue(s.ctx.cursors().get(EventPoller.CURSOR).isPresent());
+            assertTrue(s.ctx.cursors().get(GoCardlessEventPoller.CURSOR).isPresent());
 
             String payment = s.gc.createPayment(ada.mandateId(), 2500, "GBP");
             s.gc.confirmPayment(payment);

@@ -1,5 +1,7 @@
 package io.mlconnector.connectors.qbdgocardless;
 
+import io.mlconnector.systems.gocardless.connector.GoCardlessCalls;
+import io.mlconnector.systems.gocardless.connector.GoCardlessEventPoller;
 import io.mlconnector.api.CredentialsRejected;
 import io.mlconnector.api.context.SyncStatus;
 import io.mlconnector.systems.gocardless.GoCardlessApiException;
@@ -63,7 +65,7 @@ class RevokedTokenTest {
         try (Scenario s = Scenario.gbp(Map.of(Keys.EVENT_SOURCE, "polling"))) {
             CustomerWithMandate ada = s.customer("Ada Lovelace", "ada@example.com");
             s.connector.runSchedule(QbdGoCardlessSpec.POLL_EVENTS, s.ctx);
-            String position = s.ctx.cursors().get(EventPoller.CURSOR).orElseThrow();
+            String position = s.ctx.cursors().get(GoCardlessEventPoller.CURSOR).orElseThrow();
             s.gc.confirmPayment(s.gc.createPayment(ada.mandateId(), 2500, "GBP"));
             s.gc.revokeAllAccessTokens();
 
@@ -71,7 +73,7 @@ class RevokedTokenTest {
                     () -> s.connector.runSchedule(QbdGoCardlessSpec.POLL_EVENTS, s.ctx));
 
             assertTrue(refused.getMessage().startsWith("GoCardless refused the access token"), refused.getMessage());
-            assertEquals(position, s.ctx.cursors().get(EventPoller.CURSOR).orElseThrow());
+            assertEquals(position, s.ctx.cursors().get(GoCardlessEventPoller.CURSOR).orElseThrow());
         }
     }
 

@@ -1,5 +1,8 @@
 package io.mlconnector.connectors.qbdgocardless;
 
+import io.mlconnector.systems.qbd.lists.SettingLists;
+import io.mlconnector.systems.qbd.lists.SettingListsRead;
+import io.mlconnector.systems.qbd.lists.AccountPurpose;
 import io.mlconnector.api.context.Choice;
 import io.mlconnector.api.qbd.QuickBooksRequest;
 import io.mlconnector.api.spec.CheckResult;

@@ -39,17 +39,22 @@ final class EventJson {
         String action = requiredText(event, "action", where);
         Map<String, String> links = textMap(event, "links", where);
         Map<String, String> metadata = textMap(event, "metadata", where);
-        GoCardlessEventDetails details = GoCardlessEventDetails.NONE;
-        JsonElement d = event.get("details");
-        if (d != null && !d.isJsonNull()) {
-            if (!d.isJsonObject()) {
-                throw new GoCardlessWebhookParseException(where + ".details is not a JSON object");
-            }
-            JsonObject o = d.getAsJsonObject();
-            details = new GoCardlessEventDetails(optionalText(o, "origin"), optionalText(o, "cause"),
-                    optionalText(o, "description"), optionalText(o, "scheme"), optionalText(o, "reason_code"));
-        }
+        GoCardlessEventDetails details = details(event, where);
         return new GoCardlessEvent(id, createdAt, resourceType, action, links, details, metadata, event.toString());
+    }
+
+    /** The event's {@code details}, or {@link GoCardlessEventDetails#NONE} when it has none. */
+    static GoCardlessEventDetails details(JsonObject event, String where) {
+        JsonElement d = event.get("details");
+        if (d == null || d.isJsonNull()) {
+            return GoCardlessEventDetails.NONE;
+        }
+        if (!d.isJsonObject()) {
+            throw new GoCardlessWebhookParseException(where + ".details is not a JSON object");
+        }
+        JsonObject o = d.getAsJsonObject();
+        return new GoCardlessEventDetails(optionalText(o, "origin"), optionalText(o, "cause"),
+                optionalText(o, "description"), optionalText(o, "scheme"), optionalText(o, "reason_code"));
     }
 
     private static String requiredText(JsonObject o, String field, String where) {

@@ -1,4 +1,4 @@
-package io.mlconnector.connectors.qbdgocardless;
+package io.mlconnector.systems.qbd.lists;
 
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.api.context.PickLists;
@@ -10,21 +10,21 @@ import java.util.List;
 
 /**
  * Which settings name a QuickBooks object that is not in the list QuickBooks last gave for them:
- * a default nobody chose (e.g. "GoCardless Clearing" never created), or an account deleted or made
+ * a default nobody chose (e.g. a clearing account never created), or an account deleted or made
  * inactive since it was chosen. The platform only checks values as they are chosen; postings
  * naming a missing object would be refused, so "Test connection" says so first. A list that is
  * still empty (not read yet, or nothing of that kind) proves nothing and is skipped.
  */
-final class SettingsInBooks {
+public final class SettingsInBooks {
 
     private final ConnectorSpec spec;
 
-    SettingsInBooks(ConnectorSpec spec) {
+    public SettingsInBooks(ConnectorSpec spec) {
         this.spec = spec;
     }
 
     /** One sentence per setting whose value QuickBooks does not offer for it. */
-    List<String> problems(ConnectorContext ctx) {
+    public List<String> problems(ConnectorContext ctx) {
         List<String> problems = new ArrayList<>();
         PickLists lists = ctx.pickLists();
         for (SettingField field : spec.settings()) {

@@ -1,4 +1,4 @@
-package io.mlconnector.connectors.qbdgocardless;
+package io.mlconnector.systems.qbd.queue;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -13,9 +13,12 @@ import java.util.Optional;
  * The purpose of a queued QuickBooks request: which step of which flow its answer continues, and
  * the decisions taken so far (customer, amount, invoice…). The platform keeps the purpose with the
  * request and hands it back with the answer, so a flow resumes without keeping anything in memory
- * and without asking GoCardless again. Encoded like a URL query: {@code payment.add?cust=…&amt=1250}.
+ * and without asking the other system again. Encoded like a URL query: {@code payment.add?cust=…&amt=1250}.
+ *
+ * <p>Immutable: {@link #with}, {@link #next} and {@link #retry} return copies. The key {@code n} is the
+ * attempt count; the key {@code ev} is, by convention, the id of the event that started the work.
  */
-final class Step {
+public final class Step {
 
     private final String name;
     private final Map<String, String> data;
@@ -25,16 +28,18 @@ final class Step {
         this.data = Collections.unmodifiableMap(data);
     }
 
-    static Step of(String name) {
+    /** A step with no decisions yet. */
+    public static Step of(String name) {
         return new Step(name, new LinkedHashMap<>());
     }
 
-    String name() {
+    /** Which step of which flow, e.g. {@code payment.add}. */
+    public String name() {
         return name;
     }
 
     /** The same decisions, continuing at another step, with the attempt count reset. */
-    Step next(String nextName) {
+    public Step next(String nextName) {
         Map<String, String> copy = new LinkedHashMap<>(data);
         copy.remove("n");
         return new Step(nextName, copy);
@@ -44,7 +49,7 @@ final class Step {
      * A short form of a text for the step: a step travels as a request's purpose, which the platform
      * limits to 200 characters, so free text (QuickBooks' messages) is cut to {@code max}.
      */
-    static String brief(String text, int max) {
+    public static String brief(String text, int max) {
         if (text == null) {
             return null;
         }
@@ -54,7 +59,7 @@ final class Step {
     }
 
     /** A copy with {@code key} set (or removed, for null). */
-    Step with(String key, Object value) {
+    public Step with(String key, Object value) {
         Map<String, String> copy = new LinkedHashMap<>(data);
         if (value == null) {
             copy.remove(key);
@@ -64,15 +69,18 @@ final class Step {
         return new Step(name, copy);
     }
 
-    String get(String key) {
+    /** The decision under {@code key}, or null. */
+    public String get(String key) {
         return data.get(key);
     }
 
-    Optional<String> optional(String key) {
+    /** The decision under {@code key}, if taken. */
+    public Optional<String> optional(String key) {
         return Optional.ofNullable(data.get(key));
     }
 
-    String require(String key) {
+    /** The decision under {@code key}; a step without it is a programming error. */
+    public String require(String key) {
         String value = data.get(key);
         if (value == null) {
             throw new IllegalStateException("Step " + name + " lacks " + key);
@@ -80,21 +88,23 @@ final class Step {
         return value;
     }
 
-    long number(String key) {
+    /** The decision under {@code key} as a whole number. */
+    public long number(String key) {
         return Long.parseLong(require(key));
     }
 
     /** How many times this step was already tried (0 the first time). */
-    int attempt() {
+    public int attempt() {
         return data.containsKey("n") ? Integer.parseInt(data.get("n")) : 0;
     }
 
     /** The same step once more, counting the attempt. */
-    Step retry() {
+    public Step retry() {
         return with("n", attempt() + 1);
     }
 
-    String encode() {
+    /** The purpose text the platform keeps with the request (at most 200 characters). */
+    public String encode() {
         if (data.isEmpty()) {
             return name;
         }
@@ -111,7 +121,8 @@ final class Step {
         return out.toString();
     }
 
-    static Step decode(String purpose) {
+    /** The step a purpose text encodes. */
+    public static Step decode(String purpose) {
         Objects.requireNonNull(purpose, "purpose");
         int q = purpose.indexOf('?');
         if (q < 0) {

@@ -1,4 +1,4 @@
-package io.mlconnector.connectors.qbdgocardless;
+package io.mlconnector.systems.qbd.lists;
 
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.systems.qbd.QbRequests;
@@ -10,6 +10,9 @@ import io.mlconnector.systems.qbd.xml.ItemQueryRs;
 import io.mlconnector.systems.qbd.xml.PaymentMethodQueryRq;
 import io.mlconnector.systems.qbd.xml.PaymentMethodQueryRs;
 import io.mlconnector.systems.qbd.xml.RqBase;
+import io.mlconnector.systems.qbd.queue.QbAnswer;
+import io.mlconnector.systems.qbd.queue.QbQueue;
+import io.mlconnector.systems.qbd.queue.Step;
 
 import java.util.List;
 import java.util.Map;
@@ -21,18 +24,21 @@ import java.util.stream.Collectors;
  * is not queued while the previous one still waits for the Web Connector; a request whose answer was
  * lost, or that QuickBooks was too busy for, is sent again a few times, after which the lists stay as
  * they were until the next scheduled read.
+ *
+ * <p>A pair runs it from a schedule and routes answers to {@link #ACCOUNTS}, {@link #PAYMENT_METHODS}
+ * and {@link #ITEMS} to {@link #onAnswer}.
  */
-final class SettingListsRead {
+public final class SettingListsRead {
 
-    static final String CORRELATION = "quickbooks-lists";
-    static final String ACCOUNTS = "lists.accounts";
-    static final String PAYMENT_METHODS = "lists.payment-methods";
-    static final String ITEMS = "lists.items";
+    public static final String CORRELATION = "quickbooks-lists";
+    public static final String ACCOUNTS = "lists.accounts";
+    public static final String PAYMENT_METHODS = "lists.payment-methods";
+    public static final String ITEMS = "lists.items";
 
-    static final int MAX_ATTEMPTS = 3;
+    public static final int MAX_ATTEMPTS = 3;
 
     /** Queues the three reads, unless a read is under way. */
-    void run(ConnectorContext ctx) {
+    public void run(ConnectorContext ctx) {
         if (ctx.quickBooks().pending(CORRELATION) > 0) {
             ctx.audit().record(CORRELATION, "lists.read", "ok", null, null,
                     "The previous read of QuickBooks' accounts, payment methods and items is still waiting for the "
@@ -73,7 +79,8 @@ final class SettingListsRead {
         };
     }
 
-    void onAnswer(QbAnswer answer, Step step, ConnectorContext ctx) {
+    /** Stores the list QuickBooks answered with, or reads it again. */
+    public void onAnswer(QbAnswer answer, Step step, String correlation, ConnectorContext ctx) {
         if (!answer.succeeded()) {
             retryOrGiveUp(answer, step, ctx);
             return;

@@ -1,4 +1,4 @@
-package io.mlconnector.connectors.qbdgocardless;
+package io.mlconnector.systems.qbd.lists;
 
 import io.mlconnector.api.context.Choice;
 import io.mlconnector.api.context.ConnectorContext;
@@ -20,10 +20,11 @@ import java.util.Map;
  * its label is that name and its detail the kind of object. Every read replaces a list whole, so
  * objects deleted or made inactive in QuickBooks drop out.
  */
-final class SettingLists {
+public final class SettingLists {
 
-    static final String PAYMENT_METHODS = "quickbooks-payment-methods";
-    static final String REFUND_ITEMS = "quickbooks-refund-items";
+    public static final String PAYMENT_METHODS = "quickbooks-payment-methods";
+    /** Items a credit memo line can carry as an amount alone (service, other charge, non-inventory). */
+    public static final String REFUND_ITEMS = "quickbooks-refund-items";
 
     private SettingLists() {
     }
@@ -56,7 +57,7 @@ final class SettingLists {
     }
 
     /** Payment methods have no parents: the name is the full name. */
-    static int storePaymentMethods(ConnectorContext ctx, List<PaymentMethodRet> methods) {
+    public static int storePaymentMethods(ConnectorContext ctx, List<PaymentMethodRet> methods) {
         List<Choice> choices = new ArrayList<>();
         for (PaymentMethodRet method : methods) {
             String name = fullName(method.getName(), null);
@@ -69,11 +70,11 @@ final class SettingLists {
     }
 
     /**
-     * The items a refund's credit memo line can carry as an amount alone: service, other charge and
+     * The items a credit memo line can carry as an amount alone: service, other charge and
      * non-inventory items (their income account takes the refund). Inventory would put stock back,
      * discount, payment, subtotal, sales-tax and group items do not take a plain amount.
      */
-    static int storeRefundItems(ConnectorContext ctx, List<ItemRetBase> items) {
+    public static int storeRefundItems(ConnectorContext ctx, List<ItemRetBase> items) {
         List<Choice> choices = new ArrayList<>();
         for (ItemRetBase item : items) {
             String kind = refundItemKind(item);
@@ -108,7 +109,7 @@ final class SettingLists {
     }
 
     /** How QuickBooks' chart of accounts names an account type. */
-    static String accountTypeLabel(String accountType) {
+    public static String accountTypeLabel(String accountType) {
         if (accountType == null) {
             return null;
         }
@@ -133,7 +134,7 @@ final class SettingLists {
         };
     }
 
-    static String paymentMethodTypeLabel(String type) {
+    public static String paymentMethodTypeLabel(String type) {
         if (type == null || type.isBlank()) {
             return null;
         }

@@ -1,4 +1,4 @@
-package io.mlconnector.connectors.qbdgocardless;
+package io.mlconnector.systems.qbd.queue;
 
 import io.mlconnector.api.qbd.QuickBooksResponse;
 import io.mlconnector.systems.qbd.QbResponseHeader;
@@ -11,7 +11,7 @@ import io.mlconnector.systems.qbd.xml.RsBase;
  * QuickBooks' answer to one request, read once: lost (no answer came), refused for a passing
  * reason, refused for good, or done; and the typed response when there is one.
  */
-final class QbAnswer {
+public final class QbAnswer {
 
     private final QuickBooksResponse raw;
     private final QbResponseHeader header;
@@ -23,7 +23,8 @@ final class QbAnswer {
         this.body = body;
     }
 
-    static QbAnswer of(QuickBooksResponse response) {
+    /** Reads the platform's response once: its status header and, when it succeeded, its typed body. */
+    public static QbAnswer of(QuickBooksResponse response) {
         if (!response.answered()) {
             return new QbAnswer(response, null, null);
         }
@@ -42,29 +43,33 @@ final class QbAnswer {
      * No answer came back (session ended, QuickBooks refused the whole message): whether QuickBooks
      * carried the request out is unknown.
      */
-    boolean lost() {
+    public boolean lost() {
         return header == null;
     }
 
     /** Lost, or refused for a reason that passes (QuickBooks busy, record in use, stale edit sequence). */
-    boolean worthRetrying() {
+    public boolean worthRetrying() {
         return lost() || header.status().disposition() == QbStatus.Disposition.RETRY_LATER
                 || header.status().disposition() == QbStatus.Disposition.REQUERY_THEN_RETRY;
     }
 
-    boolean succeeded() {
+    /** QuickBooks answered and carried the request out. */
+    public boolean succeeded() {
         return !lost() && header.status().succeeded();
     }
 
-    QbResponseHeader header() {
+    /** The response's status and iterator fields; null when {@link #lost()}. */
+    public QbResponseHeader header() {
         return header;
     }
 
-    QbStatus status() {
+    /** QuickBooks' status; null when {@link #lost()}. */
+    public QbStatus status() {
         return header == null ? null : header.status();
     }
 
-    <T extends RsBase> T body(Class<T> type) {
+    /** The typed response of a {@link #succeeded()} answer, e.g. {@code body(ReceivePaymentAddRs.class)}. */
+    public <T extends RsBase> T body(Class<T> type) {
         if (body == null) {
             throw new IllegalStateException("No " + type.getSimpleName() + " in this answer");
         }
@@ -72,7 +77,7 @@ final class QbAnswer {
     }
 
     /** What went wrong, in QuickBooks' words. */
-    String problem() {
+    public String problem() {
         if (lost()) {
             return raw.errorMessage() == null ? "QuickBooks did not answer" : raw.errorMessage();
         }
@@ -80,7 +85,8 @@ final class QbAnswer {
         return "QuickBooks answered " + status.code() + (status.message().isEmpty() ? "" : ": " + status.message());
     }
 
-    boolean notFound() {
+    /** QuickBooks found nothing to answer with (status 1: e.g. an empty query, a TxnDel of what is gone). */
+    public boolean notFound() {
         return !lost() && header.status().isNotFound();
     }
 }

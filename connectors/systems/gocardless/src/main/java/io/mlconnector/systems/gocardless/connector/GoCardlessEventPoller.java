@@ -1,4 +1,4 @@
-package io.mlconnector.connectors.qbdgocardless;
+package io.mlconnector.systems.gocardless.connector;
 
 import io.mlconnector.api.CannotProcess;
 import io.mlconnector.api.context.ConnectorContext;
@@ -13,28 +13,26 @@ import java.util.function.BiConsumer;
 
 /**
  * The polling fallback: reads GoCardless's event list from where the last run stopped and handles
- * the events this connector keeps, oldest first, as if they had come by webhook. The position is the
+ * the events the pair keeps, oldest first, as if they had come by webhook. The position is the
  * id of the last event handled; the first run starts from the newest event (history before the
  * connection existed is not replayed). Handling is idempotent, so events that also came by webhook
  * do no harm.
  */
-final class EventPoller {
+public final class GoCardlessEventPoller {
 
-    static final String CURSOR = "gocardless.events.last_id";
+    /** The cursor: the id of the last event read. */
+    public static final String CURSOR = "gocardless.events.last_id";
     /** Events handled per run at most, to stay well within the platform's time limit per call. */
-    static final int MAX_PER_RUN = 200;
+    public static final int MAX_PER_RUN = 200;
 
-    private final Flows flows;
+    private final GoCardlessEvents kinds;
 
-    EventPoller(Flows flows) {
-        this.flows = flows;
+    public GoCardlessEventPoller(GoCardlessEvents events) {
+        this.kinds = events;
     }
 
-    void run(ConnectorContext ctx, BiConsumer<GoCardlessEvent, ConnectorContext> handler) {
-        if (!ConnectionSettings.of(ctx).eventSource().polls()) {
-            return;
-        }
-        GoCardlessApi gc = flows.gc(ctx);
+    /** Reads the events since the last run with the connection's client and hands the kept ones to {@code handler}. */
+    public void run(GoCardlessApi gc, ConnectorContext ctx, BiConsumer<GoCardlessEvent, ConnectorContext> handler) {
         Optional<String> last = ctx.cursors().get(CURSOR);
         if (last.isEmpty()) {
             GoCardlessEventPage newest = GoCardlessCalls.call(() -> gc.listEvents(GoCardlessEventQuery.firstPage().limit(1)));
@@ -49,7 +47,7 @@ final class EventPoller {
             if (handled >= MAX_PER_RUN) {
                 break;
             }
-            if (HandledEvents.kept(event)) {
+            if (kinds.kept(event)) {
                 try {
                     handler.accept(event, ctx);
                 } catch (CannotProcess e) {

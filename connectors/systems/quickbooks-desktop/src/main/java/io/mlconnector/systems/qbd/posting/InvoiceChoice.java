@@ -1,4 +1,4 @@
-package io.mlconnector.connectors.qbdgocardless;
+package io.mlconnector.systems.qbd.posting;
 
 import io.mlconnector.api.money.Money;
 import io.mlconnector.systems.qbd.QbAmounts;
@@ -15,17 +15,17 @@ import java.util.Optional;
  * customer and still has a balance; the payment then pays at most that balance. Otherwise an open
  * invoice of the customer whose balance equals the payment exactly; of several, the one due first.
  */
-final class InvoiceChoice {
+public final class InvoiceChoice {
 
     /** The invoice and the part of the payment applied to it. */
-    record Choice(String txnId, String refNumber, Money applied) {
+    public record Choice(String txnId, String refNumber, Money applied) {
     }
 
     private InvoiceChoice() {
     }
 
     /** The named invoice, if it is this customer's and still open. */
-    static Optional<Choice> named(List<InvoiceRet> invoices, String customerListId, Money payment) {
+    public static Optional<Choice> named(List<InvoiceRet> invoices, String customerListId, Money payment) {
         return invoices.stream()
                 .filter(i -> belongsTo(i, customerListId))
                 .filter(i -> balance(i, payment.currency()).minorUnits() > 0)
@@ -38,7 +38,7 @@ final class InvoiceChoice {
     }
 
     /** The customer's open invoice for exactly this amount, the one due first when there are several. */
-    static Optional<Choice> sameAmount(List<InvoiceRet> invoices, String customerListId, Money payment) {
+    public static Optional<Choice> sameAmount(List<InvoiceRet> invoices, String customerListId, Money payment) {
         return invoices.stream()
                 .filter(i -> belongsTo(i, customerListId))
                 .filter(i -> balance(i, payment.currency()).equals(payment))

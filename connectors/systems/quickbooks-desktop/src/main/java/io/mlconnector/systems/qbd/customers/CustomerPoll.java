@@ -1,4 +1,4 @@
-package io.mlconnector.connectors.qbdgocardless;
+package io.mlconnector.systems.qbd.customers;
 
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.systems.qbd.QbDates;
@@ -8,6 +8,9 @@ import io.mlconnector.systems.qbd.xml.ActiveStatus;
 import io.mlconnector.systems.qbd.xml.CustomerQueryRq;
 import io.mlconnector.systems.qbd.xml.CustomerQueryRs;
 import io.mlconnector.systems.qbd.xml.CustomerRet;
+import io.mlconnector.systems.qbd.queue.QbAnswer;
+import io.mlconnector.systems.qbd.queue.QbQueue;
+import io.mlconnector.systems.qbd.queue.Step;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,23 +27,26 @@ import java.util.regex.Pattern;
  * inclusive, so the customer at the boundary is read again, which does no harm. A read whose
  * session ended, or whose iterator was lost, starts again from the unchanged position, a few times
  * at most; after that the next scheduled read tries again.
+ *
+ * <p>A pair runs it from a schedule (and the kit's {@link CustomerScan} when a payer matches nobody),
+ * and routes answers to {@link #PAGE} to {@link #onPage}.
  */
-final class CustomerPoll {
+public final class CustomerPoll {
 
-    static final String PAGE = "customers.poll";
+    public static final String PAGE = "customers.poll";
     /** The cursor: QuickBooks' TimeModified text of the newest customer of the last complete read. */
-    static final String CURSOR = "quickbooks.customers.modified_since";
-    static final String CORRELATION = "quickbooks-customers";
+    public static final String CURSOR = "quickbooks.customers.modified_since";
+    public static final String CORRELATION = "quickbooks-customers";
 
-    static final int PAGE_SIZE = 100;
-    static final int MAX_RESTARTS = 3;
+    public static final int PAGE_SIZE = 100;
+    public static final int MAX_RESTARTS = 3;
 
     /** qbXML's date-time form; anything else is never sent back to QuickBooks as a filter. */
     private static final Pattern QB_DATE_TIME =
             Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}(:[0-9]{2}(:[0-9]{2}([+\\-][0-9]{2}:[0-9]{2})?)?)?)?");
 
     /** Queues a read of the changed customers, unless one is under way. */
-    void run(ConnectorContext ctx) {
+    public void run(ConnectorContext ctx) {
         if (ctx.quickBooks().pending(CORRELATION) > 0) {
             ctx.audit().record(CORRELATION, "customers.poll", "ok", null, null,
                     "The previous read of QuickBooks customers is still waiting for the Web Connector");
@@ -70,7 +76,8 @@ final class CustomerPoll {
         return rq;
     }
 
-    void onPage(QbAnswer answer, Step step, ConnectorContext ctx) {
+    /** Stores a page; asks for the next, or moves the position once every page is stored. */
+    public void onPage(QbAnswer answer, Step step, String correlation, ConnectorContext ctx) {
         String since = step.get("from");
         if (!answer.succeeded()) {
             restart(answer, step, since, ctx);
@@ -116,7 +123,7 @@ final class CustomerPoll {
     }
 
     /** The later of two QuickBooks date-times, as QuickBooks wrote it; an unreadable one never wins. */
-    static String later(String a, String b) {
+    public static String later(String a, String b) {
         Optional<OffsetDateTime> ta = instant(a);
         Optional<OffsetDateTime> tb = instant(b);
         if (tb.isEmpty()) {

@@ -1,4 +1,4 @@
-package io.mlconnector.connectors.qbdgocardless;
+package io.mlconnector.systems.gocardless.connector;
 
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.api.webhook.InboundEvent;
@@ -17,18 +17,30 @@ import java.util.List;
  * waits for the answer (10 seconds at most).
  *
  * <p>Answers as GoCardless documents: 498 for a missing or wrong signature, 400 for a body that is not
- * an event batch, 204 when every event is of a kind this connector ignores, 200 otherwise.
+ * an event batch, 204 when every event is of a kind the pair ignores, 200 otherwise. A pair returns
+ * {@link #receive} from {@code Connector.receiveWebhook}.
  */
-final class WebhookReceiver {
+public final class GoCardlessWebhookReceiver {
 
-    static final int BAD_BODY = 400;
-    static final int NOTHING_KEPT = 204;
+    public static final int BAD_BODY = 400;
+    public static final int NOTHING_KEPT = 204;
 
     private final GoCardlessWebhookParser parser = new GoCardlessWebhookParser();
+    private final String secretKey;
+    private final GoCardlessEvents events;
 
-    WebhookResult receive(WebhookRequest request, ConnectorContext context) {
+    /**
+     * @param secretKey the credential holding the webhook endpoint secret(s), when the platform passes none
+     * @param events    which events to keep
+     */
+    public GoCardlessWebhookReceiver(String secretKey, GoCardlessEvents events) {
+        this.secretKey = secretKey;
+        this.events = events;
+    }
+
+    public WebhookResult receive(WebhookRequest request, ConnectorContext context) {
         List<String> secrets = request.secrets().isEmpty()
-                ? context.credentials().all(Keys.WEBHOOK_SECRET) : request.secrets();
+                ? context.credentials().all(secretKey) : request.secrets();
         if (secrets.isEmpty()) {
             return WebhookResult.rejected(GoCardlessWebhookVerifier.INVALID_SIGNATURE_STATUS,
                     "No webhook endpoint secret is saved for this connection, so no webhook can be trusted");
@@ -47,8 +59,8 @@ final class WebhookReceiver {
             return WebhookResult.rejected(BAD_BODY, e.getMessage());
         }
         List<InboundEvent> kept = webhook.events().stream()
-                .filter(HandledEvents::kept)
-                .map(HandledEvents::toInbound)
+                .filter(events::kept)
+                .map(events::toInbound)
                 .toList();
         return kept.isEmpty() ? WebhookResult.accepted(List.of(), NOTHING_KEPT) : WebhookResult.accepted(kept);
     }

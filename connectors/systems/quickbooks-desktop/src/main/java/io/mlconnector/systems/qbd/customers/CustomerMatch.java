@@ -1,6 +1,6 @@
-package io.mlconnector.connectors.qbdgocardless;
+package io.mlconnector.systems.qbd.customers;
 
-import io.mlconnector.systems.gocardless.GoCardlessCustomer;
+import io.mlconnector.systems.qbd.queue.Step;
 import io.mlconnector.systems.qbd.xml.CustomerRet;
 
 import java.nio.charset.StandardCharsets;
@@ -15,21 +15,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the QuickBooks customer of a GoCardless customer while QuickBooks' customer list is read
+ * Finds the QuickBooks customer of a payer (another system's customer) while QuickBooks' customer list is read
  * page by page: by e-mail first, else by name (company name, or given and family name, against the
  * QuickBooks name, company name and first and last name). What was found so far travels with the
  * next page's request; {@code *} marks a match that is not unique.
  */
-final class CustomerMatch {
+public final class CustomerMatch {
 
-    static final String AMBIGUOUS = "*";
+    public static final String AMBIGUOUS = "*";
 
     /** How a match was made. */
-    enum By { EMAIL, NAME }
+    public enum By { EMAIL, NAME }
 
     /** The outcome once every page was read. */
-    record Result(String listId, By by, boolean ambiguous) {
-        boolean found() {
+    public record Result(String listId, By by, boolean ambiguous) {
+        public boolean found() {
             return listId != null && !ambiguous;
         }
     }
@@ -37,42 +37,42 @@ final class CustomerMatch {
     private String byEmail;
     private String byName;
 
-    CustomerMatch(String byEmail, String byName) {
+    public CustomerMatch(String byEmail, String byName) {
         this.byEmail = byEmail;
         this.byName = byName;
     }
 
-    String byEmail() {
+    public String byEmail() {
         return byEmail;
     }
 
-    String byName() {
+    public String byName() {
         return byName;
     }
 
     /**
-     * What a lookup looks for: digests of the GoCardless customer's normalised e-mail and names.
-     * Read from GoCardless once when the lookup starts and carried from page to page in the step, so
-     * a long customer list costs one GoCardless call, not one per page. Digests, not the text, keep
+     * What a lookup looks for: digests of the payer's normalised e-mail and names.
+     * Read from the other system once when the lookup starts and carried from page to page in the step, so
+     * a long customer list costs one call there, not one per page. Digests, not the text, keep
      * the step short whatever the e-mail's length (the platform keeps 200 characters of purpose).
      */
-    record Wanted(String email, Set<String> names) {
+    public record Wanted(String email, Set<String> names) {
 
         private static final String EMAIL = "we";
         private static final String NAMES = "wn";
 
-        static Wanted of(GoCardlessCustomer customer) {
+        public static Wanted of(Payer payer) {
             Set<String> names = new LinkedHashSet<>();
-            addName(names, customer.companyName());
-            addName(names, join(customer.givenName(), customer.familyName()));
+            addName(names, payer.companyName());
+            addName(names, join(payer.givenName(), payer.familyName()));
             Set<String> digests = new LinkedHashSet<>();
             names.forEach(n -> digests.add(digest(n)));
-            String email = normal(customer.email());
+            String email = normal(payer.email());
             return new Wanted(email == null ? null : digest(email), digests);
         }
 
         /** What a step carries, if it does (requests queued by an earlier version do not). */
-        static Optional<Wanted> in(Step step) {
+        public static Optional<Wanted> in(Step step) {
             String names = step.get(NAMES);
             if (names == null) {
                 return Optional.empty();
@@ -81,12 +81,14 @@ final class CustomerMatch {
                     names.isEmpty() ? Set.of() : new LinkedHashSet<>(List.of(names.split("\\.")))));
         }
 
-        Step into(Step step) {
+        /** The step carrying what is wanted to the next page. */
+        public Step into(Step step) {
             return step.with(EMAIL, email).with(NAMES, String.join(".", names));
         }
     }
 
-    void consider(List<CustomerRet> page, Wanted wanted) {
+    /** Notes the candidates of one page that match. */
+    public void consider(List<CustomerRet> page, Wanted wanted) {
         for (CustomerRet candidate : page) {
             if (candidate.getListID() == null) {
                 continue;
@@ -100,7 +102,8 @@ final class CustomerMatch {
         }
     }
 
-    Result result() {
+    /** The match once every page is considered. */
+    public Result result() {
         if (byEmail != null) {
             return new Result(AMBIGUOUS.equals(byEmail) ? null : byEmail, By.EMAIL, AMBIGUOUS.equals(byEmail));
         }

@@ -1,4 +1,4 @@
-package io.mlconnector.connectors.qbdgocardless;
+package io.mlconnector.systems.gocardless.connector;
 
 import io.mlconnector.api.CannotProcess;
 import io.mlconnector.api.CredentialsRejected;
@@ -19,10 +19,13 @@ import java.util.function.Supplier;
  * (the access token refused) "needs reconnect", where the work waits for a person to enter a new
  * token rather than failing item by item.
  */
-final class GoCardlessCalls {
+public final class GoCardlessCalls {
 
-    /** The system's id in the spec, which the platform names when it asks for a reconnect. */
-    static final String SYSTEM = "gocardless";
+    /**
+     * Ledger kind: mandate id → customer id. A mandate's customer never changes, and knowing it saves
+     * reading the mandate again for each payment collected through it.
+     */
+    public static final String MANDATE_CUSTOMER = "mandate-customer";
 
     private GoCardlessCalls() {
     }
@@ -31,21 +34,25 @@ final class GoCardlessCalls {
      * Reads a payment with its customer, reading the mandate only when the ledger does not know the
      * mandate's customer yet, and remembering it when it did not.
      */
-    static GoCardlessPayment payment(GoCardlessApi gc,
-                                                                        String paymentId, ConnectorContext ctx) {
+    public static GoCardlessPayment payment(GoCardlessApi gc, String paymentId, ConnectorContext ctx) {
         boolean[] known = {false};
         GoCardlessPayment payment = call(() -> gc.getPayment(paymentId, mandateId -> {
-            Optional<String> customer = ctx.ids().target(LedgerKinds.MANDATE_CUSTOMER, mandateId);
+            Optional<String> customer = ctx.ids().target(MANDATE_CUSTOMER, mandateId);
             known[0] = customer.isPresent();
             return customer;
         }));
         if (!known[0] && payment.mandateId() != null && payment.customerId() != null) {
-            ctx.ids().put(LedgerKinds.MANDATE_CUSTOMER, payment.mandateId(), payment.customerId());
+            ctx.ids().put(MANDATE_CUSTOMER, payment.mandateId(), payment.customerId());
         }
         return payment;
     }
 
-    static <T> T call(Supplier<T> call) {
+    /**
+     * Runs {@code call}: a rate limit becomes {@link RetryLater} at GoCardless's reset time, a refused
+     * token {@link CredentialsRejected}, a passing failure {@link RetryLater}, anything else
+     * {@link CannotProcess} (the event is parked with GoCardless's message).
+     */
+    public static <T> T call(Supplier<T> call) {
         try {
             return call.get();
         } catch (GoCardlessRateLimitedException e) {
@@ -72,6 +79,6 @@ final class GoCardlessCalls {
                 .map(String::strip).filter(m -> !m.isEmpty()).distinct().reduce((a, b) -> a + "; " + b)
                 .orElse("HTTP " + e.status());
         String hint = e.status() == 403 ? " (the token needs read-write access)" : "";
-        return new CredentialsRejected(SYSTEM, "GoCardless refused the access token: " + said + hint);
+        return new CredentialsRejected(GoCardlessClients.SYSTEM, "GoCardless refused the access token: " + said + hint);
     }
 }

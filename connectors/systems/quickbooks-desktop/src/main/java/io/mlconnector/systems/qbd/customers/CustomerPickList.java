@@ -1,4 +1,4 @@
-package io.mlconnector.connectors.qbdgocardless;
+package io.mlconnector.systems.qbd.customers;
 
 import io.mlconnector.api.context.Choice;
 import io.mlconnector.api.context.ConnectorContext;
@@ -9,25 +9,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The pick list of QuickBooks customers people choose from when a GoCardless customer matches none
- * (or several): one entry per active customer, the ListID as its id, the full name as its label, and
+ * The pick list of QuickBooks customers people choose from when a payer of the other system matches
+ * none (or several): one entry per active customer, the ListID as its id, the full name as its label, and
  * the company name and e-mail to tell namesakes apart. Every read of QuickBooks' customer list keeps
  * it up to date: the incremental poll and the lookups of new payers.
  */
-final class CustomerPickList {
+public final class CustomerPickList {
 
-    static final String NAME = "quickbooks-customers";
+    public static final String NAME = "quickbooks-customers";
 
     private CustomerPickList() {
     }
 
-    /** "Which QuickBooks customer is GoCardless customer {@code goCardlessCustomerId}?" */
-    static MatchQuestion question(String goCardlessCustomerId) {
-        return new MatchQuestion(LedgerKinds.CUSTOMER, goCardlessCustomerId, "customer", NAME);
+    /**
+     * "Which QuickBooks customer is payer {@code payerId}?": the person's answer (a ListID from this
+     * list) goes into the ledger under {@code ledgerKind}, e.g. payer id → ListID.
+     */
+    public static MatchQuestion question(String ledgerKind, String payerId) {
+        return new MatchQuestion(ledgerKind, payerId, "customer", NAME);
     }
 
     /** Puts the page's active customers into the list and takes its inactive ones out. */
-    static void store(ConnectorContext ctx, List<CustomerRet> page) {
+    public static void store(ConnectorContext ctx, List<CustomerRet> page) {
         List<Choice> active = new ArrayList<>();
         List<String> inactive = new ArrayList<>();
         for (CustomerRet customer : page) {
@@ -50,7 +53,8 @@ final class CustomerPickList {
         }
     }
 
-    static Choice choice(CustomerRet customer) {
+    /** The list entry of one customer. */
+    public static Choice choice(CustomerRet customer) {
         String label = customer.getFullName() != null ? customer.getFullName() : customer.getName();
         return new Choice(customer.getListID(), label, detail(customer, label));
     }
