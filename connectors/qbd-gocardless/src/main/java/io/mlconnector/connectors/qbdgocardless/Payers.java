@@ -39,7 +39,7 @@ final class Payers implements CustomerScan.Payers {
                           MatchQuestion question, ConnectorContext ctx) {
         for (String paymentId : waiting) {
             if (!noLongerCollected(ctx, paymentId)) {
-                PaymentFlow.hold(ctx, paymentId, eventId, reason, question);
+                flows.payments.posting.hold(ctx, paymentId, eventId, reason, question);
             }
         }
     }

@@ -7,7 +7,6 @@ import io.mlconnector.systems.qbd.posting.InvoiceChoice;
 import io.mlconnector.systems.gocardless.connector.GoCardlessCalls;
 import io.mlconnector.systems.gocardless.GoCardlessEventDetails;
 import io.mlconnector.api.context.ConnectorContext;
-import io.mlconnector.api.context.MatchQuestion;
 import io.mlconnector.api.context.SyncRecord;
 import io.mlconnector.api.context.SyncStatus;
 import io.mlconnector.api.money.Money;
@@ -16,14 +15,13 @@ import io.mlconnector.systems.qbd.QbRefs;
 import io.mlconnector.systems.qbd.QbRequests;
 import io.mlconnector.systems.qbd.QbLimits;
 import io.mlconnector.systems.qbd.QbText;
+import io.mlconnector.systems.qbd.posting.QbPosting;
+import io.mlconnector.systems.qbd.posting.TxnType;
 import io.mlconnector.systems.qbd.xml.InvoiceQueryRs;
+import io.mlconnector.systems.qbd.xml.RqBase;
 import io.mlconnector.systems.qbd.xml.InvoiceRet;
 import io.mlconnector.systems.qbd.xml.ReceivePaymentAddRq;
-import io.mlconnector.systems.qbd.xml.ReceivePaymentAddRs;
-import io.mlconnector.systems.qbd.xml.ReceivePaymentQueryRq;
-import io.mlconnector.systems.qbd.xml.ReceivePaymentQueryRs;
 import io.mlconnector.systems.qbd.xml.ReceivePaymentRet;
-import io.mlconnector.systems.qbd.xml.TxnDelType;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,8 +30,7 @@ import java.util.Optional;
 
 /**
  * A GoCardless payment into QuickBooks: decide from its current state, then, once its customer is
- * known, find the invoice it pays, search QuickBooks for the payment (a session that died may have
- * posted it already), and only then add it. A payment that failed, was cancelled or charged back is
+ * known, find the invoice it pays and post it with the kit's {@link QbPosting} (search, then add). A payment that failed, was cancelled or charged back is
  * kept out of the books, or taken out again.
  *
  * <p>Exactly once: the ledger maps each payment to its QuickBooks TxnID; a payment with a request
@@ -43,11 +40,7 @@ import java.util.Optional;
 final class PaymentFlow {
 
     static final String INVOICE = "payment.invoice";
-    static final String SEARCH = "payment.search";
-    static final String ADD = "payment.add";
-    static final String REVERSE = "payment.reverse";
-    static final String VERIFY = "payment.verify";
-    static final String REMOVE_DUPLICATE = "payment.remove-duplicate";
+    static final QbPosting.Steps STEPS = QbPosting.Steps.of("payment");
 
     /** Metadata key the reverse flow puts on the payments it creates: the invoice's TxnID. */
     static final String INVOICE_TXN_KEY = "qbd_invoice_txn_id";
@@ -55,9 +48,8 @@ final class PaymentFlow {
     static final List<String> INVOICE_NUMBER_KEYS = List.of("invoice_number", "invoice", "invoice_ref",
             "invoice_id", "qbd_invoice");
 
-    static final int MAX_ATTEMPTS = 5;
-
     private final Flows flows;
+    final QbPosting<ReceivePaymentRet> posting = new QbPosting<>(new Posting());
 
     PaymentFlow(Flows flows) {
         this.flows = flows;
@@ -171,11 +163,11 @@ final class PaymentFlow {
     // ------------------------------------------------------------------ QuickBooks answers
 
     void onInvoices(QbAnswer answer, Step step, String paymentId, ConnectorContext ctx) {
-        if (stopped(paymentId, ctx)) {
+        if (posting.stopped(paymentId, step.get("ev"), ctx)) {
             return;
         }
         if (answer.worthRetrying()) {
-            retry(step, paymentId, ctx, answer, () -> queueInvoiceQuery(step.retry(), paymentId, ctx));
+            posting.retry(step, paymentId, answer, () -> queueInvoiceQuery(step.retry(), paymentId, ctx), ctx);
             return;
         }
         Money amount = Money.ofMinor(step.number("amt"), step.require("cur"));
@@ -197,7 +189,7 @@ final class PaymentFlow {
             queueInvoiceQuery(step.next(INVOICE).with("mode", "amount"), paymentId, ctx);
             return;
         }
-        Step search = step.next(SEARCH);
+        Step search = step;
         if (choice.isPresent()) {
             InvoiceChoice.Choice c = choice.get();
             search = search.with("inv", c.txnId()).with("invref", c.refNumber()).with("apply", c.applied().minorUnits());
@@ -208,180 +200,112 @@ final class PaymentFlow {
             ctx.audit().record(paymentId, "payment.no-invoice", "ok", step.get("ev"), null,
                     "No open invoice of " + amount + " for this customer: the payment will be left unapplied");
         }
-        queueSearch(search, paymentId, ctx);
+        posting.start(paymentId, search, ctx);
     }
 
-    private void queueSearch(Step step, String paymentId, ConnectorContext ctx) {
-        ReceivePaymentQueryRq query = QbRequests.withRequestId(new ReceivePaymentQueryRq(),
-                QbQueue.requestId("pay-search", paymentId));
-        query.getRefNumber().add(QbText.reference(paymentId, QbLimits.PAYMENT_REF_NUMBER));
-        query.getIncludeRetElement().addAll(List.of("TxnID", "RefNumber", "Memo"));
-        QbQueue.send(ctx, query, step, paymentId);
-    }
+    // ------------------------------------------------------------------ posting
 
-    void onSearch(QbAnswer answer, Step step, String paymentId, ConnectorContext ctx) {
-        if (answer.worthRetrying()) {
-            retry(step, paymentId, ctx, answer, () -> queueSearch(step.retry(), paymentId, ctx));
-            return;
-        }
-        if (!answer.succeeded()) {
-            hold(ctx, paymentId, step.get("ev"), "QuickBooks could not search its payments: " + answer.problem());
-            return;
-        }
-        List<String> carrying = carrying(answer, paymentId);
-        if (!carrying.isEmpty()) {
-            String keep = ctx.ids().target(LedgerKinds.PAYMENT, paymentId).filter(carrying::contains)
-                    .orElse(carrying.get(0));
-            carrying.stream().filter(t -> !t.equals(keep)).forEach(t -> removeDuplicate(paymentId, t, step, ctx));
-            recordPosted(paymentId, keep, step, true, ctx);
-            return;
-        }
-        if (stopped(paymentId, ctx)) {
-            return;
-        }
-        if (step.get("refused") != null) {
-            hold(ctx, paymentId, step.get("ev"), "QuickBooks refused the payment (" + step.get("refused") + "). "
-                    + "Check that the customer, the invoice, the deposit account and the payment method in the "
-                    + "connection's settings exist in QuickBooks, then replay.");
-            return;
-        }
-        if (ctx.quickBooks().pending(paymentId) > 0) {
-            // Another event about this payment started its own chain; that one will post it.
-            ctx.audit().record(paymentId, "payment.duplicate-chain", "ok", step.get("ev"), null,
-                    "Another request for this payment is queued; leaving the posting to it");
-            return;
-        }
-        queueAdd(step.next(ADD), paymentId, ctx);
-    }
+    /** The payment as a ReceivePayment: found by its RefNumber or memo, added with the invoice chosen. */
+    private final class Posting extends QbPosting.Plan<ReceivePaymentRet> {
 
-    /** The TxnIDs of the QuickBooks payments that carry this GoCardless payment, oldest first. */
-    private static List<String> carrying(QbAnswer answer, String paymentId) {
-        return answer.body(ReceivePaymentQueryRs.class).getReceivePaymentRet().stream()
-                .filter(r -> carries(r, paymentId)).map(ReceivePaymentRet::getTxnID).toList();
-    }
+        Posting() {
+            super(TxnType.RECEIVE_PAYMENT, STEPS, "payment", SyncKinds.PAYMENT, LedgerKinds.PAYMENT);
+        }
 
-    private static boolean carries(ReceivePaymentRet ret, String paymentId) {
-        return (ret.getMemo() != null && ret.getMemo().contains(paymentId))
-                || QbText.reference(paymentId, QbLimits.PAYMENT_REF_NUMBER).equals(ret.getRefNumber());
-    }
+        @Override
+        public String describe(String paymentId) {
+            return "GoCardless payment " + paymentId;
+        }
 
-    private void queueAdd(Step step, String paymentId, ConnectorContext ctx) {
-        ConnectionSettings settings = ConnectionSettings.of(ctx);
-        Money amount = Money.ofMinor(step.number("amt"), step.require("cur"));
-        var add = QbRequests.receivePayment(QbQueue.requestId("pay-add", paymentId))
-                .customerListId(step.require("cust"))
-                .txnDate(LocalDate.parse(step.require("date")))
-                .externalId(paymentId)
-                .totalAmount(amount)
-                .memo(step.get("inv") != null ? "GoCardless payment for invoice " + step.get("invref")
-                        : "GoCardless payment")
-                .depositToAccount(QbRefs.fullName(settings.depositAccount()));
-        settings.paymentMethod().ifPresent(add::paymentMethod);
-        settings.arAccount().ifPresent(a -> add.arAccount(QbRefs.fullName(a)));
-        ReceivePaymentAddRq rq;
-        if (step.get("inv") != null) {
-            rq = add.applyTo(step.get("inv"), Money.ofMinor(step.number("apply"), step.require("cur"))).build();
-        } else {
+        @Override
+        public RqBase search(String paymentId, Step step, ConnectorContext ctx) {
+            return TxnType.RECEIVE_PAYMENT.byRefNumber(QbQueue.requestId("pay-search", paymentId), reference(paymentId));
+        }
+
+        @Override
+        public boolean carries(ReceivePaymentRet ret, String paymentId) {
+            return (ret.getMemo() != null && ret.getMemo().contains(paymentId))
+                    || reference(paymentId).equals(ret.getRefNumber());
+        }
+
+        @Override
+        public RqBase add(String paymentId, Step step, ConnectorContext ctx) {
+            ConnectionSettings settings = ConnectionSettings.of(ctx);
+            Money amount = Money.ofMinor(step.number("amt"), step.require("cur"));
+            var add = QbRequests.receivePayment(QbQueue.requestId("pay-add", paymentId))
+                    .customerListId(step.require("cust"))
+                    .txnDate(LocalDate.parse(step.require("date")))
+                    .externalId(paymentId)
+                    .totalAmount(amount)
+                    .memo(step.get("inv") != null ? "GoCardless payment for invoice " + step.get("invref")
+                            : "GoCardless payment")
+                    .depositToAccount(QbRefs.fullName(settings.depositAccount()));
+            settings.paymentMethod().ifPresent(add::paymentMethod);
+            settings.arAccount().ifPresent(a -> add.arAccount(QbRefs.fullName(a)));
+            if (step.get("inv") != null) {
+                return add.applyTo(step.get("inv"), Money.ofMinor(step.number("apply"), step.require("cur"))).build();
+            }
             // Unapplied: the money stays as the customer's credit until a person applies it.
-            rq = add.autoApply().build();
+            ReceivePaymentAddRq rq = add.autoApply().build();
             rq.getReceivePaymentAdd().setIsAutoApply(Boolean.FALSE);
+            return rq;
         }
-        QbQueue.send(ctx, rq, step, paymentId);
-        ctx.audit().record(paymentId, "payment.queued", "queued", step.get("ev"), null,
-                "ReceivePaymentAdd of " + amount + " queued for the next Web Connector session");
-    }
 
-    void onAdd(QbAnswer answer, Step step, String paymentId, ConnectorContext ctx) {
-        if (answer.worthRetrying()) {
-            // QuickBooks may have posted it before the answer was lost: search before adding again.
-            ctx.audit().record(paymentId, "payment.answer-lost", "retry", step.get("ev"), null, answer.problem());
-            retry(step, paymentId, ctx, answer, () -> queueSearch(step.next(SEARCH).with("n", step.attempt() + 1),
-                    paymentId, ctx));
-            return;
+        @Override
+        public String postedDetail(Step step) {
+            return step.get("inv") != null ? ", applied to invoice " + step.get("invref") : ", unapplied";
         }
-        if (!answer.succeeded()) {
-            // A request sent a second time (its first answer lost) is refused when the invoice is already
-            // paid by the first: look before calling it a refusal.
-            queueSearch(step.next(SEARCH).with("refused", Step.brief(answer.problem(), 32)), paymentId, ctx);
-            return;
-        }
-        ReceivePaymentRet ret = answer.body(ReceivePaymentAddRs.class).getReceivePaymentRet();
-        if (ret == null || ret.getTxnID() == null) {
-            retry(step, paymentId, ctx, answer, () -> queueSearch(step.next(SEARCH).with("n", step.attempt() + 1),
-                    paymentId, ctx));
-            return;
-        }
-        recordPosted(paymentId, ret.getTxnID(), step, false, ctx);
-        if (ctx.ids().target(LedgerKinds.PAYMENT, paymentId).filter(ret.getTxnID()::equals).isPresent()) {
-            // Had an earlier copy of this request been carried out too, it shows now.
-            queueSearch(step.next(VERIFY).with("txn", ret.getTxnID()), paymentId, ctx);
-        }
-    }
 
-    void onVerify(QbAnswer answer, Step step, String paymentId, ConnectorContext ctx) {
-        if (!answer.succeeded()) {
-            return;
-        }
-        String kept = ctx.ids().target(LedgerKinds.PAYMENT, paymentId).orElse(step.require("txn"));
-        carrying(answer, paymentId).stream().filter(t -> !t.equals(kept))
-                .forEach(t -> removeDuplicate(paymentId, t, step, ctx));
-    }
-
-    private void removeDuplicate(String paymentId, String txnId, Step step, ConnectorContext ctx) {
-        ctx.audit().record(paymentId, "payment.duplicate-found", "ok", step.get("ev"), txnId,
-                "QuickBooks payment " + txnId + " repeats this GoCardless payment; deleting it");
-        QbQueue.send(ctx, QbRequests.txnDel(QbQueue.requestId("pay-dup", paymentId), TxnDelType.RECEIVE_PAYMENT, txnId),
-                Step.of(REMOVE_DUPLICATE).with("txn", txnId).with("ev", step.get("ev")), paymentId);
-    }
-
-    void onRemoveDuplicate(QbAnswer answer, Step step, String paymentId, ConnectorContext ctx) {
-        String txnId = step.require("txn");
-        if (answer.worthRetrying() && step.attempt() + 1 < MAX_ATTEMPTS) {
-            QbQueue.send(ctx, QbRequests.txnDel(QbQueue.requestId("pay-dup", paymentId), TxnDelType.RECEIVE_PAYMENT,
-                    txnId), step.retry(), paymentId);
-            return;
-        }
-        if (answer.succeeded() || answer.notFound()) {
-            ctx.audit().record(paymentId, "payment.duplicate-removed", "ok", step.get("ev"), txnId,
-                    "Duplicate QuickBooks payment " + txnId + " deleted");
-            return;
-        }
-        String reason = "QuickBooks holds GoCardless payment " + paymentId + " twice and did not delete the copy "
-                + txnId + " (" + answer.problem() + "). Delete it in QuickBooks.";
-        ctx.alerts().raise("GoCardless payment " + paymentId + " is twice in QuickBooks", reason, paymentId);
-        ctx.syncRecords().needsAttention(SyncKinds.PAYMENT, paymentId, reason);
-    }
-
-    private void recordPosted(String paymentId, String txnId, Step step, boolean foundExisting, ConnectorContext ctx) {
-        if (!ctx.ids().put(LedgerKinds.PAYMENT, paymentId, txnId)) {
-            String known = ctx.ids().target(LedgerKinds.PAYMENT, paymentId).orElse(null);
-            if (known != null && !known.equals(txnId)) {
-                // The answer to a request QuickBooks carried out twice: keep the one in the ledger.
-                removeDuplicate(paymentId, txnId, step, ctx);
+        @Override
+        public void posted(String paymentId, String txnId, Step step, boolean found, ConnectorContext ctx) {
+            SyncStatus status = ctx.syncRecords().find(SyncKinds.PAYMENT, paymentId).map(SyncRecord::status)
+                    .orElse(null);
+            if (status == SyncStatus.FAILED || status == SyncStatus.SKIPPED) {
+                // The collection failed while the payment was on its way: take it out again.
+                posting.reverse(paymentId, txnId, step.get("ev"), ctx);
                 return;
             }
+            ctx.syncRecords().done(SyncKinds.PAYMENT, paymentId, txnId);
+            if (step.get("inv") == null) {
+                ctx.syncRecords().needsAttention(SyncKinds.PAYMENT, paymentId, "Posted to QuickBooks as " + txnId
+                        + " but not applied: no open invoice of " + Money.ofMinor(step.number("amt"), step.require("cur"))
+                        + " was found for the customer. Apply it to the right invoice in QuickBooks.");
+            } else if (step.number("apply") < step.number("amt")) {
+                ctx.syncRecords().needsAttention(SyncKinds.PAYMENT, paymentId, "Posted to QuickBooks as " + txnId
+                        + "; only " + Money.ofMinor(step.number("apply"), step.require("cur")) + " was due on invoice "
+                        + step.get("invref") + ", the rest is the customer's credit. Apply it in QuickBooks.");
+            }
+            flows.refunds.resume(paymentId, ctx);
+            flows.payouts.resume(paymentId, ctx);
         }
-        SyncStatus status = ctx.syncRecords().find(SyncKinds.PAYMENT, paymentId).map(SyncRecord::status).orElse(null);
-        ctx.audit().record(paymentId, foundExisting ? "payment.found-in-quickbooks" : "payment.posted", "ok",
-                step.get("ev"), txnId, (foundExisting ? "Already in QuickBooks as " : "Posted to QuickBooks as ")
-                        + txnId + (step.get("inv") != null ? ", applied to invoice " + step.get("invref") : ", unapplied"));
-        if (status == SyncStatus.FAILED || status == SyncStatus.SKIPPED) {
-            // The collection failed while the payment was on its way: take it out again.
-            reverse(paymentId, txnId, status == SyncStatus.FAILED ? "failed" : "skipped", step.get("ev"), ctx);
-            return;
+
+        @Override
+        public String refused(String problem, Step step, ConnectorContext ctx) {
+            return "QuickBooks refused the payment (" + problem + "). Check that the customer, the invoice, the "
+                    + "deposit account and the payment method in the connection's settings exist in QuickBooks, "
+                    + "then replay.";
         }
-        ctx.syncRecords().done(SyncKinds.PAYMENT, paymentId, txnId);
-        if (step.get("inv") == null) {
-            ctx.syncRecords().needsAttention(SyncKinds.PAYMENT, paymentId, "Posted to QuickBooks as " + txnId
-                    + " but not applied: no open invoice of " + Money.ofMinor(step.number("amt"), step.require("cur"))
-                    + " was found for the customer. Apply it to the right invoice in QuickBooks.");
-        } else if (step.number("apply") < step.number("amt")) {
-            ctx.syncRecords().needsAttention(SyncKinds.PAYMENT, paymentId, "Posted to QuickBooks as " + txnId
-                    + "; only " + Money.ofMinor(step.number("apply"), step.require("cur")) + " was due on invoice "
-                    + step.get("invref") + ", the rest is the customer's credit. Apply it in QuickBooks.");
+
+        @Override
+        public String searchFailed(String problem, ConnectorContext ctx) {
+            return "QuickBooks could not search its payments: " + problem;
         }
-        flows.refunds.resume(paymentId, ctx);
-        flows.payouts.resume(paymentId, ctx);
+
+        @Override
+        public void reversed(String paymentId, String txnId, Step step, ConnectorContext ctx) {
+            SyncRecord record = ctx.syncRecords().find(SyncKinds.PAYMENT, paymentId).orElse(null);
+            String reason = (record == null || record.lastError() == null ? "" : record.lastError())
+                    .replace(" is removed at the next Web Connector session.", " was removed from QuickBooks.");
+            if (record != null && record.status() == SyncStatus.FAILED) {
+                ctx.syncRecords().failed(SyncKinds.PAYMENT, paymentId, reason);
+            } else {
+                ctx.syncRecords().skipped(SyncKinds.PAYMENT, paymentId, reason);
+            }
+        }
+    }
+
+    private static String reference(String paymentId) {
+        return QbText.reference(paymentId, QbLimits.PAYMENT_REF_NUMBER);
     }
 
     // ------------------------------------------------------------------ failures
@@ -421,7 +345,7 @@ final class PaymentFlow {
             alert(ctx, payment, decision, reason);
         }
         if (posted.isPresent() && ctx.quickBooks().pending(id) == 0) {
-            reverse(id, posted.get(), flag == SyncStatus.FAILED ? "failed" : "skipped", eventId, ctx);
+            posting.reverse(id, posted.get(), eventId, ctx);
         }
     }
 
@@ -436,83 +360,9 @@ final class PaymentFlow {
                 payment.id());
     }
 
-    private void reverse(String paymentId, String txnId, String flag, String eventId, ConnectorContext ctx) {
-        Step step = Step.of(REVERSE).with("txn", txnId).with("flag", flag).with("ev", eventId);
-        queueReverse(step, paymentId, ctx);
-        ctx.audit().record(paymentId, "payment.reversal-queued", "queued", eventId, txnId,
-                "Deleting QuickBooks payment " + txnId + " at the next Web Connector session");
-    }
-
-    private void queueReverse(Step step, String paymentId, ConnectorContext ctx) {
-        QbQueue.send(ctx, QbRequests.txnDel(QbQueue.requestId("pay-del", paymentId), TxnDelType.RECEIVE_PAYMENT,
-                step.require("txn")), step, paymentId);
-    }
-
-    void onReverse(QbAnswer answer, Step step, String paymentId, ConnectorContext ctx) {
-        String txnId = step.require("txn");
-        if (answer.worthRetrying()) {
-            retry(step, paymentId, ctx, answer, () -> queueReverse(step.retry(), paymentId, ctx));
-            return;
-        }
-        if (!answer.succeeded() && !answer.notFound()) {
-            String reason = "QuickBooks did not delete payment " + txnId + " (" + answer.problem()
-                    + "). Delete or void it in QuickBooks by hand.";
-            ctx.syncRecords().needsAttention(SyncKinds.PAYMENT, paymentId, reason);
-            ctx.alerts().raise("GoCardless payment " + paymentId + " is still in QuickBooks", reason, paymentId);
-            ctx.audit().record(paymentId, "payment.reversal-refused", "error", step.get("ev"), txnId, answer.problem());
-            return;
-        }
-        ctx.ids().remove(LedgerKinds.PAYMENT, paymentId);
-        String reason = ctx.syncRecords().find(SyncKinds.PAYMENT, paymentId).map(SyncRecord::lastError).orElse("")
-                .replace(" is removed at the next Web Connector session.", " was removed from QuickBooks.");
-        if ("failed".equals(step.get("flag"))) {
-            ctx.syncRecords().failed(SyncKinds.PAYMENT, paymentId, reason);
-        } else {
-            ctx.syncRecords().skipped(SyncKinds.PAYMENT, paymentId, reason);
-        }
-        ctx.audit().record(paymentId, "payment.reversed", "ok", step.get("ev"), txnId,
-                "QuickBooks payment " + txnId + " deleted");
-    }
-
-    // ------------------------------------------------------------------ shared
-
-    /** True when the payment's record says it must not be posted any more (it failed meanwhile). */
-    boolean stopped(String paymentId, ConnectorContext ctx) {
-        SyncStatus status = ctx.syncRecords().find(SyncKinds.PAYMENT, paymentId).map(SyncRecord::status).orElse(null);
-        if (status == SyncStatus.FAILED || status == SyncStatus.SKIPPED) {
-            ctx.audit().record(paymentId, "payment.chain-stopped", "ok", null, null,
-                    "Not posting: the payment is no longer collected");
-            return true;
-        }
-        return false;
-    }
-
     /** Holds the payment for a person, with the reason. */
-    static void hold(ConnectorContext ctx, String paymentId, String eventId, String reason) {
-        hold(ctx, paymentId, eventId, reason, null);
-    }
-
-    /**
-     * Holds the payment for a person, with the reason and, when the person must say which QuickBooks
-     * object it belongs to, the question the web UI asks (its answer goes into the ledger, then the
-     * payment's event runs again).
-     */
-    static void hold(ConnectorContext ctx, String paymentId, String eventId, String reason, MatchQuestion question) {
-        if (question == null) {
-            ctx.syncRecords().needsAttention(SyncKinds.PAYMENT, paymentId, reason);
-        } else {
-            ctx.syncRecords().needsAttention(SyncKinds.PAYMENT, paymentId, reason, question);
-        }
-        ctx.audit().record(paymentId, "payment.needs-attention", "error", eventId, null, reason);
-    }
-
-    private static void retry(Step step, String paymentId, ConnectorContext ctx, QbAnswer answer, Runnable again) {
-        if (step.attempt() + 1 >= MAX_ATTEMPTS) {
-            hold(ctx, paymentId, step.get("ev"), "QuickBooks did not answer after " + MAX_ATTEMPTS + " tries ("
-                    + answer.problem() + "). Replay the payment once the Web Connector runs again.");
-            return;
-        }
-        again.run();
+    void hold(ConnectorContext ctx, String paymentId, String eventId, String reason) {
+        posting.hold(ctx, paymentId, eventId, reason);
     }
 
     private static String summary(GoCardlessPayment payment) {

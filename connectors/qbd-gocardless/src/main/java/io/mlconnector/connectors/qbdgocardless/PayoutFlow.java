@@ -1,23 +1,22 @@
 package io.mlconnector.connectors.qbdgocardless;
 
 import io.mlconnector.systems.qbd.queue.Step;
-import io.mlconnector.systems.qbd.queue.QbAnswer;
 import io.mlconnector.systems.qbd.queue.QbQueue;
 import io.mlconnector.systems.gocardless.connector.GoCardlessCalls;
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.api.context.SyncRecord;
 import io.mlconnector.api.context.SyncStatus;
-import io.mlconnector.api.money.Money;
 import io.mlconnector.systems.gocardless.GoCardlessPayout;
 import io.mlconnector.systems.gocardless.GoCardlessPayoutItem;
 import io.mlconnector.systems.qbd.QbDates;
 import io.mlconnector.systems.qbd.QbRefs;
 import io.mlconnector.systems.qbd.QbRequests;
-import io.mlconnector.systems.qbd.xml.DepositAddRs;
 import io.mlconnector.systems.qbd.xml.DepositQueryRq;
-import io.mlconnector.systems.qbd.xml.DepositQueryRs;
 import io.mlconnector.systems.qbd.xml.DepositRet;
 import io.mlconnector.systems.qbd.xml.ListFilterRef;
+import io.mlconnector.systems.qbd.xml.RqBase;
+import io.mlconnector.systems.qbd.posting.QbPosting;
+import io.mlconnector.systems.qbd.posting.TxnType;
 import io.mlconnector.systems.qbd.xml.TxnDateRangeFilter;
 
 import java.time.LocalDate;
@@ -33,10 +32,10 @@ import java.util.Optional;
  */
 final class PayoutFlow {
 
-    static final String SEARCH = "payout.search";
-    static final String ADD = "payout.add";
-
     private final Flows flows;
+    static final QbPosting.Steps STEPS = QbPosting.Steps.of("payout");
+
+    final QbPosting<DepositRet> posting = new QbPosting<>(new DepositPosting());
 
     PayoutFlow(Flows flows) {
         this.flows = flows;
@@ -83,7 +82,7 @@ final class PayoutFlow {
                     "Deposited once these payments are in QuickBooks: " + String.join(", ", missing));
             return;
         }
-        queueSearch(Step.of(SEARCH).with("ev", eventId), payout, ctx);
+        posting.start(payoutId, Step.of("payout").with("ev", eventId).with("date", depositDate(payout, ctx)), ctx);
     }
 
     /** A payment reached QuickBooks: the payout waiting for it may now be complete. */
@@ -105,56 +104,64 @@ final class PayoutFlow {
                 : LocalDate.ofInstant(ctx.clock().instant(), ZoneOffset.UTC);
     }
 
-    private void queueSearch(Step step, GoCardlessPayout payout, ConnectorContext ctx) {
-        LocalDate date = depositDate(payout, ctx);
-        DepositQueryRq query = QbRequests.withRequestId(new DepositQueryRq(),
-                QbQueue.requestId("dep-search", payout.id()));
-        TxnDateRangeFilter dates = new TxnDateRangeFilter();
-        dates.setFromTxnDate(QbDates.date(date));
-        dates.setToTxnDate(QbDates.date(date));
-        query.setTxnDateRangeFilter(dates);
-        ListFilterRef account = new ListFilterRef();
-        account.getFullName().add(ConnectionSettings.of(ctx).requireBankAccount());
-        query.setAccountFilter(account);
-        query.getIncludeRetElement().addAll(List.of("TxnID", "Memo"));
-        QbQueue.send(ctx, query, step, payout.id());
-    }
+    /** The payout as one bank deposit, found by the payout id in its memo among the arrival date's deposits. */
+    private final class DepositPosting extends QbPosting.Plan<DepositRet> {
 
-    void onSearch(QbAnswer answer, Step step, String payoutId, ConnectorContext ctx) {
-        if (answer.worthRetrying() && step.attempt() + 1 < PaymentFlow.MAX_ATTEMPTS) {
+        DepositPosting() {
+            super(TxnType.DEPOSIT, STEPS, "payout", SyncKinds.PAYOUT, LedgerKinds.PAYOUT);
+        }
+
+        @Override
+        public String describe(String payoutId) {
+            return "GoCardless payout " + payoutId;
+        }
+
+        @Override
+        public RqBase search(String payoutId, Step step, ConnectorContext ctx) {
+            LocalDate date = LocalDate.parse(step.require("date"));
+            DepositQueryRq query = QbRequests.withRequestId(new DepositQueryRq(),
+                    QbQueue.requestId("dep-search", payoutId));
+            TxnDateRangeFilter dates = new TxnDateRangeFilter();
+            dates.setFromTxnDate(QbDates.date(date));
+            dates.setToTxnDate(QbDates.date(date));
+            query.setTxnDateRangeFilter(dates);
+            ListFilterRef account = new ListFilterRef();
+            account.getFullName().add(ConnectionSettings.of(ctx).requireBankAccount());
+            query.setAccountFilter(account);
+            query.getIncludeRetElement().addAll(List.of("TxnID", "Memo"));
+            return query;
+        }
+
+        @Override
+        public RqBase add(String payoutId, Step step, ConnectorContext ctx) {
             GoCardlessPayout payout = GoCardlessCalls.call(() -> flows.gc(ctx).getPayout(payoutId));
-            queueSearch(step.retry(), payout, ctx);
-            return;
+            return depositAdd(deposit(payout, ctx), LocalDate.parse(step.require("date")), step.get("ev"), ctx);
         }
-        if (!answer.succeeded()) {
-            hold(ctx, payoutId, step.get("ev"), "QuickBooks could not search the deposits of the bank account \""
-                    + ConnectionSettings.of(ctx).bankAccount() + "\" (" + answer.problem() + "). Check the "
-                    + "\"Bank account for payouts\" setting, then replay.");
-            return;
+
+        @Override
+        public void posted(String payoutId, String txnId, Step step, boolean found, ConnectorContext ctx) {
+            ctx.syncRecords().done(SyncKinds.PAYOUT, payoutId, txnId);
         }
-        Optional<DepositRet> existing = answer.body(DepositQueryRs.class).getDepositRet().stream()
-                .filter(d -> d.getMemo() != null && d.getMemo().contains(payoutId)).findFirst();
-        if (existing.isPresent()) {
-            recordDeposit(payoutId, existing.get().getTxnID(), null, step, true, ctx);
-            return;
+
+        @Override
+        public String refused(String problem, Step step, ConnectorContext ctx) {
+            return "QuickBooks refused the deposit for the payout (" + problem + "). Check the bank, fee and "
+                    + "clearing accounts in the connection's settings, then replay.";
         }
-        if (step.get("refused") != null) {
-            hold(ctx, payoutId, step.get("ev"), "QuickBooks refused the deposit for the payout (" + step.get("refused")
-                    + "). Check the bank, fee and clearing accounts in the connection's settings, then replay.");
-            return;
+
+        @Override
+        public String searchFailed(String problem, ConnectorContext ctx) {
+            return "QuickBooks could not search the deposits of the bank account \""
+                    + ConnectionSettings.of(ctx).bankAccount() + "\" (" + problem + "). Check the "
+                    + "\"Bank account for payouts\" setting, then replay.";
         }
-        if (ctx.quickBooks().pending(payoutId) > 0) {
-            return;
-        }
-        GoCardlessPayout payout = GoCardlessCalls.call(() -> flows.gc(ctx).getPayout(payoutId));
-        queueAdd(step.next(ADD), deposit(payout, ctx), ctx);
     }
 
-    private void queueAdd(Step step, PayoutDeposit deposit, ConnectorContext ctx) {
+    private RqBase depositAdd(PayoutDeposit deposit, LocalDate date, String eventId, ConnectorContext ctx) {
         ConnectionSettings settings = ConnectionSettings.of(ctx);
         GoCardlessPayout payout = deposit.payout();
         var add = QbRequests.deposit(QbQueue.requestId("dep-add", payout.id()))
-                .txnDate(depositDate(payout, ctx))
+                .txnDate(date)
                 .depositTo(QbRefs.fullName(settings.requireBankAccount()))
                 .memo("GoCardless payout " + payout.id()
                         + (payout.reference() != null ? " (bank reference " + payout.reference() + ")" : ""));
@@ -177,43 +184,10 @@ final class PayoutFlow {
             add.line(QbRefs.fullName(settings.clearingAccount()), deposit.adjustments(),
                     "GoCardless " + String.join(", ", deposit.adjustmentTypes()) + ", payout " + payout.id(), null);
         }
-        QbQueue.send(ctx, add.build(), step.with("total", deposit.total().minorUnits()).with("cur", payout.currency())
-                .with("fees", deposit.fees().minorUnits()).with("n_pay", deposit.payments().size()), payout.id());
-        ctx.audit().record(payout.id(), "payout.queued", "queued", step.get("ev"), null,
+        ctx.audit().record(payout.id(), "payout.deposit", "queued", eventId, null,
                 "Deposit of " + deposit.total() + " into \"" + settings.bankAccount() + "\": "
                         + deposit.payments().size() + " payments of " + deposit.paymentTotal() + ", fees "
                         + deposit.fees() + (deposit.adjustments().isZero() ? "" : ", other items " + deposit.adjustments()));
-    }
-
-    void onAdd(QbAnswer answer, Step step, String payoutId, ConnectorContext ctx) {
-        if (answer.worthRetrying() && step.attempt() + 1 < PaymentFlow.MAX_ATTEMPTS) {
-            GoCardlessPayout payout = GoCardlessCalls.call(() -> flows.gc(ctx).getPayout(payoutId));
-            queueSearch(step.next(SEARCH).with("n", step.attempt() + 1), payout, ctx);
-            return;
-        }
-        if (!answer.succeeded()) {
-            // A request sent a second time is refused once the first deposited the payments: look first.
-            GoCardlessPayout payout = GoCardlessCalls.call(() -> flows.gc(ctx).getPayout(payoutId));
-            queueSearch(step.next(SEARCH).with("refused", Step.brief(answer.problem(), 32)), payout, ctx);
-            return;
-        }
-        DepositRet ret = answer.body(DepositAddRs.class).getDepositRet();
-        recordDeposit(payoutId, ret.getTxnID(), ret.getDepositTotal(), step, false, ctx);
-    }
-
-    private void recordDeposit(String payoutId, String txnId, String total, Step step, boolean found,
-                               ConnectorContext ctx) {
-        ctx.ids().put(LedgerKinds.PAYOUT, payoutId, txnId);
-        ctx.syncRecords().done(SyncKinds.PAYOUT, payoutId, txnId);
-        String amount = step.get("total") != null
-                ? Money.ofMinor(step.number("total"), step.require("cur")).toString() : total;
-        ctx.audit().record(payoutId, found ? "payout.found-in-quickbooks" : "payout.deposited", "ok", step.get("ev"),
-                txnId, (found ? "Already in QuickBooks as deposit " : "Deposited in QuickBooks as ") + txnId
-                        + (amount != null ? " (" + amount + ")" : ""));
-    }
-
-    private static void hold(ConnectorContext ctx, String payoutId, String eventId, String reason) {
-        ctx.syncRecords().needsAttention(SyncKinds.PAYOUT, payoutId, reason);
-        ctx.audit().record(payoutId, "payout.needs-attention", "error", eventId, null, reason);
+        return add.build();
     }
 }

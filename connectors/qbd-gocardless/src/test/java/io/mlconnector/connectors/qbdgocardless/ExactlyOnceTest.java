@@ -74,7 +74,7 @@ class ExactlyOnceTest {
             String payment = s.gc.createPayment(ada.mandateId(), 2500, "GBP");
             s.gc.confirmPayment(payment);
             s.deliverNewEvents();
-            s.ctx.quickBooks().loseAnswerOfNext(rq -> rq.purpose().startsWith(PaymentFlow.ADD));
+            s.ctx.quickBooks().loseAnswerOfNext(rq -> rq.purpose().startsWith(PaymentFlow.STEPS.add()));
 
             assertTrue(s.poll().killed());
             assertEquals(1, s.payments().size(), "QuickBooks carried the payment out");
@@ -101,7 +101,7 @@ class ExactlyOnceTest {
             s.gc.confirmPayment(payment);
             s.deliverNewEvents();
             // The session dies on the search before the add: the add was never sent.
-            s.ctx.quickBooks().loseAnswerOfNext(rq -> rq.purpose().startsWith(PaymentFlow.SEARCH));
+            s.ctx.quickBooks().loseAnswerOfNext(rq -> rq.purpose().startsWith(PaymentFlow.STEPS.search()));
 
             s.poll();
             assertEquals(0, s.payments().size());

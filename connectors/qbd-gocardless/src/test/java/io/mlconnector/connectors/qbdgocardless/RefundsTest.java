@@ -80,7 +80,7 @@ class RefundsTest {
             s.poll();
             String refund = s.gc.createRefund(payment, 500);
             s.deliverNewEvents();
-            s.ctx.quickBooks().loseAnswerOfNext(rq -> rq.purpose().startsWith(RefundFlow.REFUND_ADD));
+            s.ctx.quickBooks().loseAnswerOfNext(rq -> rq.purpose().startsWith(RefundFlow.REFUND_STEPS.add()));
 
             s.poll();
             s.replay(refund);

@@ -24,7 +24,7 @@ class RequestsSentTwiceTest {
             String payment = s.gc.createPayment(ada.mandateId(), 2500, "GBP");
             s.gc.confirmPayment(payment);
             s.deliverNewEvents();
-            s.ctx.quickBooks().loseAnswerOfNext(rq -> rq.purpose().startsWith(PaymentFlow.ADD));
+            s.ctx.quickBooks().loseAnswerOfNext(rq -> rq.purpose().startsWith(PaymentFlow.STEPS.add()));
 
             s.poll();
             s.poll();                                          // the add again: refused, the invoice is paid
@@ -44,7 +44,7 @@ class RequestsSentTwiceTest {
             String payment = s.gc.createPayment(ada.mandateId(), 2500, "GBP");   // no invoice to apply it to
             s.gc.confirmPayment(payment);
             s.deliverNewEvents();
-            s.ctx.quickBooks().loseAnswerOfNext(rq -> rq.purpose().startsWith(PaymentFlow.ADD));
+            s.ctx.quickBooks().loseAnswerOfNext(rq -> rq.purpose().startsWith(PaymentFlow.STEPS.add()));
 
             s.poll();
             s.poll();                                          // added a second time, then found and deleted
@@ -67,7 +67,7 @@ class RequestsSentTwiceTest {
             s.ctx.quickBooks().whenSessionDies(LostAnswers.SENT_AGAIN);
             String refund = s.gc.createRefund(payment, 1000);
             s.deliverNewEvents();
-            s.ctx.quickBooks().loseAnswerOfNext(rq -> rq.purpose().startsWith(RefundFlow.CREDIT_ADD));
+            s.ctx.quickBooks().loseAnswerOfNext(rq -> rq.purpose().startsWith(RefundFlow.CREDIT_STEPS.add()));
 
             s.poll();
             s.poll();
@@ -91,7 +91,7 @@ class RequestsSentTwiceTest {
             s.ctx.quickBooks().whenSessionDies(LostAnswers.SENT_AGAIN);
             String payout = s.gc.payout("GBP").payment(payment, 20).create();
             s.deliverNewEvents();
-            s.ctx.quickBooks().loseAnswerOfNext(rq -> rq.purpose().startsWith(PayoutFlow.ADD));
+            s.ctx.quickBooks().loseAnswerOfNext(rq -> rq.purpose().startsWith(PayoutFlow.STEPS.add()));
 
             s.poll();
             s.poll();

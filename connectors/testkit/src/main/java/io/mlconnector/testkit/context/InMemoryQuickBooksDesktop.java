@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -155,6 +156,12 @@ public final class InMemoryQuickBooksDesktop implements QuickBooksDesktop {
      * one request per message, and its answer to {@code connector}.
      */
     public QuickBooksSession runSession(QbXmlEndpoint quickBooks, Connector connector, ConnectorContext context) {
+        return runSession(quickBooks, connector::onQuickBooksResponse, context);
+    }
+
+    /** One Web Connector session whose answers go to {@code answers}, e.g. a kit's router in a library's test. */
+    public QuickBooksSession runSession(QbXmlEndpoint quickBooks, BiConsumer<QuickBooksResponse, ConnectorContext> answers,
+                                        ConnectorContext context) {
         lastPolledAt = clock.instant();
         int sent = 0;
         int routed = 0;
@@ -163,7 +170,7 @@ public final class InMemoryQuickBooksDesktop implements QuickBooksDesktop {
             resendSentEntries();
         }
         for (Entry lost : takeSentEntries()) {
-            connector.onQuickBooksResponse(new QuickBooksResponse(lost.requestId, lost.request.purpose(),
+            answers.accept(new QuickBooksResponse(lost.requestId, lost.request.purpose(),
                     lost.request.correlation(), null, SESSION_LOST), context);
             routed++;
         }
@@ -179,7 +186,7 @@ public final class InMemoryQuickBooksDesktop implements QuickBooksDesktop {
             } catch (Exception refused) {
                 refusals.add(refused.toString());
                 remove(next);
-                connector.onQuickBooksResponse(new QuickBooksResponse(next.requestId, next.request.purpose(),
+                answers.accept(new QuickBooksResponse(next.requestId, next.request.purpose(),
                         next.request.correlation(), null, "QuickBooks refused the request: " + refused.getMessage()),
                         context);
                 routed++;
@@ -190,7 +197,7 @@ public final class InMemoryQuickBooksDesktop implements QuickBooksDesktop {
             }
             String fragment = responseFragment(answer, next.requestId);
             remove(next);
-            connector.onQuickBooksResponse(new QuickBooksResponse(next.requestId, next.request.purpose(),
+            answers.accept(new QuickBooksResponse(next.requestId, next.request.purpose(),
                     next.request.correlation(), fragment, fragment == null ? "QuickBooks sent no answer for "
                     + next.requestId : null), context);
             routed++;

@@ -16,7 +16,17 @@
  *       given QuickBooks, and which messages it lacks.</li>
  *   <li>{@link io.mlconnector.systems.qbd.QbIterators}: paging large queries.</li>
  * </ul>
- * The generated bindings in {@code io.mlconnector.systems.qbd.xml} come from
+ * The kit every QuickBooks Desktop pair builds on, in sub-packages:
+ * <ul>
+ *   <li>{@code queue}: requests queued for the Web Connector with the step their answer continues,
+ *       the answers read once, and a router from steps to handlers;</li>
+ *   <li>{@code posting}: the exactly-once posting protocol, generic over the transaction type;</li>
+ *   <li>{@code customers}: the customer pick list, its poll, and the lookup of a payer's customer;</li>
+ *   <li>{@code lists}: the accounts, payment methods and items the settings offer.</li>
+ * </ul>
+ * See {@code docs/writing-a-connector.md} for a pair using it.
+ *
+ * <p>The generated bindings in {@code io.mlconnector.systems.qbd.xml} come from
  * {@code src/main/resources/qbxml/qbxml-ml.xsd} at build time.
  */
 package io.mlconnector.systems.qbd;
