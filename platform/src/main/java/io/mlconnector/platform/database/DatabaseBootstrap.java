@@ -15,10 +15,12 @@ public final class DatabaseBootstrap implements ApplicationContextConfigurer {
     @Override
     public void configure(ApplicationContextBuilder builder) {
         DatabaseSettings settings = DatabaseSettings.fromEnvironment();
-        String url = settings.url().orElseGet(() -> EmbeddedDatabase.startPersistent(settings.dataDirectory().resolve("pgdata")));
+        DatabaseLogin database = settings.url()
+                .map(url -> new DatabaseLogin(url, settings.user(), settings.password()))
+                .orElseGet(() -> EmbeddedDatabase.startPersistent(settings.dataDirectory()));
         builder.properties(Map.of(
-                "datasources.default.url", url,
-                "datasources.default.username", settings.user(),
-                "datasources.default.password", settings.password()));
+                "datasources.default.url", database.url(),
+                "datasources.default.username", database.user(),
+                "datasources.default.password", database.password()));
     }
 }

@@ -10,15 +10,13 @@ import com.google.crypto.tink.aead.AesGcmParameters;
 import com.google.crypto.tink.subtle.Hkdf;
 import com.google.crypto.tink.util.SecretBytes;
 import io.mlconnector.platform.database.DatabaseSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.mlconnector.platform.database.OwnerOnlyFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,24 +64,15 @@ public final class MasterKey {
     }
 
     static MasterKey fromFile(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return fromBase64(Files.readString(file, StandardCharsets.US_ASCII));
-            }
-            Files.createDirectories(file.getParent());
-            MasterKey created = generate();
-            Files.writeString(file, created.toBase64() + "\n", StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system; the file still works
-            }
-            LOG.warn("Created a new master key in {}. Back it up: without it stored credentials cannot be read. "
-                    + "In production set ML_MASTER_KEY instead.", file);
-            return created;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read or create the master key file " + file, e);
+        Optional<String> stored = OwnerOnlyFile.read(file);
+        if (stored.isPresent()) {
+            return fromBase64(stored.get());
         }
+        MasterKey created = generate();
+        OwnerOnlyFile.write(file, created.toBase64());
+        LOG.warn("Created a new master key in {}. Back it up: without it stored credentials cannot be read. "
+                + "In production set ML_MASTER_KEY instead.", file);
+        return created;
     }
 
     String toBase64() {
