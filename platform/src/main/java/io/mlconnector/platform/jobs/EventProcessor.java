@@ -74,19 +74,28 @@ public class EventProcessor {
         jobs.handleEvents(transactions.system(() -> inbox.orphans(java.time.Instant.now().minusSeconds(5), 1000)));
     }
 
-    public void recordAttempt(long eventId, String reason) {
-        transactions.system(() -> {
-            inbox.recordFailedAttempt(eventId, reason);
-            return null;
+    public void recordAttempt(long eventId, SchedulerFactory.Failure failure) {
+        InboxRepository.StoredEvent stored = transactions.system(() -> {
+            inbox.recordFailedAttempt(eventId, failure.reason());
+            return inbox.find(eventId).orElse(null);
         });
+        logFailure(eventId, stored, failure);
+    }
+
+    private static void logFailure(long eventId, InboxRepository.StoredEvent stored, SchedulerFactory.Failure failure) {
+        String what = stored == null ? "Event " + eventId : "Event " + eventId + " (" + stored.event().type() + ")";
+        HandledFailureLog.failed(what, stored == null ? null : stored.tenantId(), stored == null ? null : stored.connectionId(),
+                failure.attempt(), failure.retryIn(), failure.cause());
     }
 
     /** Gives up on an event: it and the records it touched are failed, with the reason, replayable. */
-    public void park(long eventId, String reason) {
+    public void park(long eventId, SchedulerFactory.Failure failure) {
         InboxRepository.StoredEvent stored = transactions.system(() -> inbox.find(eventId)).orElse(null);
+        logFailure(eventId, stored, failure);
         if (stored == null) {
             return;
         }
+        String reason = failure.reason();
         transactions.write(stored.tenantId(), () -> {
             inbox.markFailed(eventId, reason);
             List<SyncRecordStore.Row> touched = syncRecords.byEvent(eventId);

@@ -83,13 +83,28 @@ public class ScheduleRunner {
         }
     }
 
-    public void giveUp(String instanceId, String reason) {
+    /** A run failed and will run again. */
+    public void failed(String instanceId, SchedulerFactory.Failure failure) {
+        logFailure(instanceId, failure);
+    }
+
+    public void giveUp(String instanceId, SchedulerFactory.Failure failure) {
+        logFailure(instanceId, failure);
         int bar = instanceId.indexOf('|');
         UUID connectionId = UUID.fromString(instanceId.substring(0, bar));
+        String reason = failure.reason();
         transactions.system(() -> connections.findAnyTenant(connectionId)).ifPresent(connection ->
                 transactions.write(connection.tenantId(), () -> {
                     connections.recordError(connectionId, "Scheduled work '" + instanceId.substring(bar + 1) + "' keeps failing: " + reason);
                     audit.insert(AuditEntry.of(connection.tenantId(), "schedule.failed", "failed").connection(connectionId).message(reason));
                 }));
+    }
+
+    private void logFailure(String instanceId, SchedulerFactory.Failure failure) {
+        int bar = instanceId.indexOf('|');
+        UUID connectionId = UUID.fromString(instanceId.substring(0, bar));
+        UUID tenantId = transactions.system(() -> connections.findAnyTenant(connectionId)).map(Connection::tenantId).orElse(null);
+        HandledFailureLog.failed("Scheduled work '" + instanceId.substring(bar + 1) + "'", tenantId, connectionId,
+                failure.attempt(), failure.retryIn(), failure.cause());
     }
 }

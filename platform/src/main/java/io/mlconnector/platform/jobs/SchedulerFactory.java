@@ -3,6 +3,7 @@ package io.mlconnector.platform.jobs;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -45,13 +46,12 @@ public class SchedulerFactory {
                         InstanceName instanceName,
                         @Value("${ml.jobs.enabled:true}") boolean enabled) {
         OneTimeTask<Void> inboxEvent = Tasks.oneTime(JobTasks.INBOX_EVENT)
-                .onFailure(retrying(retries, (id, reason) -> events.recordAttempt(Long.parseLong(id), reason),
-                        (id, reason) -> events.park(Long.parseLong(id), reason)))
+                .onFailure(retrying(retries, (id, failure) -> events.recordAttempt(Long.parseLong(id), failure),
+                        (id, failure) -> events.park(Long.parseLong(id), failure)))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> events.process(Long.parseLong(instance.getId())));
         OneTimeTask<Void> connectionSchedule = Tasks.oneTime(JobTasks.CONNECTION_SCHEDULE)
-                .onFailure(retrying(retries, (id, reason) -> LOG.warn("Schedule {} failed: {}", id, reason),
-                        (id, reason) -> schedules.giveUp(id, reason)))
+                .onFailure(retrying(retries, schedules::failed, schedules::giveUp))
                 .onDeadExecutionRevive()
                 .execute((instance, context) -> schedules.run(instance.getId()));
         RecurringTask<Void> sweeper = Tasks.recurring(JobTasks.SWEEPER, FixedDelay.of(sweepInterval))
@@ -67,6 +67,8 @@ public class SchedulerFactory {
                 .heartbeatInterval(heartbeat)
                 .missedHeartbeatsLimit(4)
                 .enableImmediateExecution()
+                // Failures are retried or parked, and each is logged once by the platform with its tenant.
+                .failureLogging(LogLevel.DEBUG, true)
                 .registerShutdownHook();
         builder.schedulerName(new SchedulerName.Fixed(instanceName.name()));
         Scheduler scheduler = builder.build();
@@ -81,24 +83,36 @@ public class SchedulerFactory {
         return scheduler;
     }
 
-    /** What to do with an id and a reason. */
+    /** What to do with an id and how its run failed. */
     @FunctionalInterface
     interface Step {
-        void apply(String instanceId, String reason);
+        void apply(String instanceId, Failure failure);
+    }
+
+    /**
+     * One failed run: the attempt it was (1 for the first), what went wrong, and when it runs again
+     * (null when it is given up).
+     */
+    record Failure(int attempt, Throwable cause, Duration retryIn) {
+
+        String reason() {
+            return cause == null ? "Unknown failure"
+                    : String.valueOf(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        }
     }
 
     private static <T> FailureHandler<T> retrying(RetryPolicy policy, Step onRetry, Step onGiveUp) {
         return (complete, operations) -> {
             int failures = complete.getExecution().consecutiveFailures + 1;
             Throwable cause = complete.getCause().map(SchedulerFactory::unwrap).orElse(null);
-            String reason = cause == null ? "Unknown failure" : String.valueOf(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
             String id = complete.getExecution().getId();
             if (policy.giveUp(failures, cause)) {
-                onGiveUp.apply(id, reason);
+                onGiveUp.apply(id, new Failure(failures, cause, null));
                 operations.stop();
             } else {
-                onRetry.apply(id, reason);
-                operations.reschedule(complete, Instant.now().plus(policy.delayAfter(failures, cause)));
+                Duration delay = policy.delayAfter(failures, cause);
+                onRetry.apply(id, new Failure(failures, cause, delay));
+                operations.reschedule(complete, Instant.now().plus(delay));
             }
         };
     }

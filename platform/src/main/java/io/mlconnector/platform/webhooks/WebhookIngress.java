@@ -25,10 +25,13 @@ import java.util.Map;
 public class WebhookIngress {
 
     private final WebhookReceiver receiver;
+    private final DeliveryRateLimit rateLimit;
     private final long maxBodyBytes;
 
-    public WebhookIngress(WebhookReceiver receiver, @Value("${ml.webhooks.max-body-bytes:2097152}") long maxBodyBytes) {
+    public WebhookIngress(WebhookReceiver receiver, DeliveryRateLimit rateLimit,
+                          @Value("${ml.webhooks.max-body-bytes:2097152}") long maxBodyBytes) {
         this.receiver = receiver;
+        this.rateLimit = rateLimit;
         this.maxBodyBytes = maxBodyBytes;
     }
 
@@ -39,6 +42,13 @@ public class WebhookIngress {
         if (declared > maxBodyBytes || (body != null && body.length > maxBodyBytes)) {
             return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
                     .body(Map.of("message", "Webhook bodies are limited to " + maxBodyBytes + " bytes"));
+        }
+        String address = request.getRemoteAddress().getAddress() == null ? "unknown"
+                : request.getRemoteAddress().getAddress().getHostAddress();
+        if (!rateLimit.admit(token, address)) {
+            return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header("Retry-After", Long.toString(rateLimit.retryAfterSeconds()))
+                    .body(Map.of("message", "Too many deliveries to this address; try again later"));
         }
         WebhookReceiver.Outcome outcome = receiver.receive(token, source, body == null ? new byte[0] : body,
                 request.getHeaders().asMap());

@@ -45,12 +45,14 @@ public class WebhookReceiver {
     private final InboxRepository inbox;
     private final AuditLog audit;
     private final Jobs jobs;
+    private final RejectedDeliveries rejections;
     private final ShortLivedCache<String, Connection> byToken = new ShortLivedCache<>(Duration.ofSeconds(5));
     private final ShortLivedCache<String, List<String>> secrets = new ShortLivedCache<>(Duration.ofSeconds(30));
 
     public WebhookReceiver(TenantTransactions transactions, ConnectionRepository connections, PluginHost plugins,
                            PluginCalls calls, ContextFactory contexts, CredentialVault vault, InboxRepository inbox,
-                           AuditLog audit, Jobs jobs) {
+                           AuditLog audit, Jobs jobs, RejectedDeliveries rejections) {
+        this.rejections = rejections;
         this.transactions = transactions;
         this.connections = connections;
         this.plugins = plugins;
@@ -106,8 +108,7 @@ public class WebhookReceiver {
             return new Outcome(500, "The webhook could not be read; it was not stored");
         }
         if (result instanceof WebhookResult.Rejected rejected) {
-            audit.append(AuditEntry.of(connection.tenantId(), "webhook.rejected", "rejected").connection(connection.id())
-                    .message(source + ": " + rejected.reason()));
+            rejections.count(connection.tenantId(), connection.id(), source + ": " + rejected.reason());
             return new Outcome(rejected.status(), rejected.reason());
         }
         WebhookResult.Accepted accepted = (WebhookResult.Accepted) result;

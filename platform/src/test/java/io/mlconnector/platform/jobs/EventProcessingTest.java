@@ -133,7 +133,7 @@ class EventProcessingTest {
     void everyCallIntoAPluginIsTimedAndCountedInTheMetrics() {
         runtime.send(connection, TestConnector.body("EVJ11", "ok", "PJ11"));
         Eventually.within(WAIT, "PJ11 done", () -> runtime.status(connection, "PJ11").equals("DONE"));
-        String metrics = api.get("/prometheus").body();
+        String metrics = api.get("/prometheus", "Authorization", Api.bearer("test-operator-token")).body();
         assertTrue(metrics.contains("ml_plugin_calls_seconds_count{connector=\"test-pair\",outcome=\"ok\",verb=\"handle\"}"), metrics.lines()
                 .filter(l -> l.contains("ml_plugin")).toList().toString());
         assertTrue(metrics.contains("verb=\"receiveWebhook\""));

@@ -17,9 +17,29 @@ class OperationsTest {
     @Inject
     EmbeddedServer server;
 
+    private static final String OPERATOR = Api.bearer("test-operator-token");
+
     @Test
-    void healthReportsTheDatabase() {
-        HttpResponse<String> health = new Api(server.getURL().toString()).get("/health");
+    void healthWithoutTheOperatorTokenSaysOnlyUpOrDown() {
+        Api api = new Api(server.getURL().toString());
+        for (String[] headers : new String[][] {{}, {"Authorization", Api.bearer("a-guess")}}) {
+            HttpResponse<String> health = api.get("/health", headers);
+            assertEquals(200, health.statusCode());
+            assertEquals("{\"status\":\"UP\"}", health.body());
+        }
+    }
+
+    @Test
+    void aSignedInPersonIsNoOperator() {
+        Api api = new Api(server.getURL().toString());
+        var person = new Tenants(api).signUp("Health Curious Ltd");
+        assertEquals("{\"status\":\"UP\"}", api.get("/health", "Authorization", person.auth()[1]).body());
+        assertEquals(401, api.get("/prometheus", "Authorization", person.auth()[1]).statusCode());
+    }
+
+    @Test
+    void theOperatorSeesTheDatabaseInTheHealthDetails() {
+        HttpResponse<String> health = new Api(server.getURL().toString()).get("/health", "Authorization", OPERATOR);
         assertEquals(200, health.statusCode());
         var body = Tenants.read(health.body());
         assertEquals("UP", body.get("status").asText());
@@ -27,10 +47,12 @@ class OperationsTest {
     }
 
     @Test
-    void metricsArePublishedInPrometheusFormat() {
+    void metricsAreForTheOperatorInPrometheusFormat() {
         Api api = new Api(server.getURL().toString());
         api.get("/health");
-        HttpResponse<String> metrics = api.get("/prometheus");
+        assertEquals(401, api.get("/prometheus").statusCode());
+        assertEquals(401, api.get("/prometheus", "Authorization", Api.bearer("a-guess")).statusCode());
+        HttpResponse<String> metrics = api.get("/prometheus", "Authorization", OPERATOR);
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().contains("# TYPE http_server_requests_seconds"), metrics.body().substring(0, 200));
         assertTrue(metrics.body().contains("jvm_memory_used_bytes"));
