@@ -50,6 +50,12 @@ public interface ConnectorContext {
     /** HTTP to other systems, with retries on 429/5xx and a rate limit per system. */
     OutboundHttp http();
 
+    /**
+     * The payouts the payments system made, with their contents and deposits, for people reconciling
+     * their bank (only for connectors that book payouts).
+     */
+    io.mlconnector.api.payout.Payouts payouts();
+
     /** Problems a person must hear about soon (shown on the connection; e-mailed when configured). */
     Alerts alerts();
 

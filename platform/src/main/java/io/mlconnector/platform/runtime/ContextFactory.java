@@ -34,12 +34,14 @@ public class ContextFactory {
     private final SystemOverrides overrides;
     private final Clock clock;
     private final AlertMailer mailer;
+    private final io.mlconnector.platform.payouts.PayoutStore payouts;
 
     public ContextFactory(TenantTransactions transactions, CredentialVault vault, BeanProvider<PluginHost> plugins, IdMappingStore ids,
                           SyncRecordStore syncRecords, CursorStore cursors, PickListStore pickLists, AlertStore alerts, AuditLog audit,
                           BeanProvider<QuickBooksAccess> quickBooks, PlatformOutboundHttp http, SystemOverrides overrides, Clock clock,
-                          AlertMailer mailer) {
+                          AlertMailer mailer, io.mlconnector.platform.payouts.PayoutStore payouts) {
         this.mailer = mailer;
+        this.payouts = payouts;
         this.transactions = transactions;
         this.vault = vault;
         this.plugins = plugins;
@@ -119,5 +121,9 @@ public class ContextFactory {
 
     AlertMailer mailer() {
         return mailer;
+    }
+
+    io.mlconnector.platform.payouts.PayoutStore payouts() {
+        return payouts;
     }
 }

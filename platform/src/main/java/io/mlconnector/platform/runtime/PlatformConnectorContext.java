@@ -6,6 +6,9 @@ import io.mlconnector.api.context.MatchQuestion;
 import io.mlconnector.api.context.PickLists;
 import io.mlconnector.api.context.AuditTrail;
 import io.mlconnector.api.context.ConnectorContext;
+import io.mlconnector.api.money.Money;
+import io.mlconnector.api.payout.Payout;
+import io.mlconnector.api.payout.Payouts;
 import io.mlconnector.api.context.Credentials;
 import io.mlconnector.api.context.Cursors;
 import io.mlconnector.api.context.IdMappings;
@@ -252,6 +255,26 @@ final class PlatformConnectorContext implements ConnectorContext {
     @Override
     public OutboundHttp http() {
         return platform.http();
+    }
+
+    @Override
+    public Payouts payouts() {
+        UUID tenant = tenantId();
+        UUID id = connectionId();
+        var store = platform.payouts();
+        var tx = platform.transactions();
+        return new Payouts() {
+            @Override
+            public void report(Payout payout) {
+                tx.write(tenant, () -> store.report(tenant, id, payout));
+            }
+
+            @Override
+            public void deposited(String payoutId, String depositId, Money depositTotal) {
+                java.util.Objects.requireNonNull(depositTotal, "depositTotal");
+                tx.write(tenant, () -> store.deposited(id, payoutId, depositId, depositTotal));
+            }
+        };
     }
 
     @Override

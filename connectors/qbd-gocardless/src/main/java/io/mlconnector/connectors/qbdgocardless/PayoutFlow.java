@@ -8,6 +8,7 @@ import io.mlconnector.api.context.SyncRecord;
 import io.mlconnector.api.context.SyncStatus;
 import io.mlconnector.systems.gocardless.GoCardlessPayout;
 import io.mlconnector.systems.gocardless.GoCardlessPayoutItem;
+import io.mlconnector.systems.gocardless.GoCardlessPayoutReport;
 import io.mlconnector.systems.qbd.QbDates;
 import io.mlconnector.systems.qbd.QbRefs;
 import io.mlconnector.systems.qbd.QbRequests;
@@ -52,6 +53,7 @@ final class PayoutFlow {
             if (record.status() != SyncStatus.DONE) {
                 ctx.syncRecords().done(SyncKinds.PAYOUT, payoutId, deposited.get());
             }
+            ctx.payouts().deposited(payoutId, deposited.get(), payout.amount());
             ctx.audit().record(payoutId, "payout.already-deposited", "ok", eventId, deposited.get(), null);
             return;
         }
@@ -94,8 +96,10 @@ final class PayoutFlow {
         }
     }
 
+    /** Reads the payout's items and reports the payout with them for the Payouts page. */
     private PayoutDeposit deposit(GoCardlessPayout payout, ConnectorContext ctx) {
         List<GoCardlessPayoutItem> items = GoCardlessCalls.call(() -> flows.gc(ctx).listPayoutItems(payout));
+        ctx.payouts().report(GoCardlessPayoutReport.of(payout, items, SyncKinds.PAYMENT, SyncKinds.REFUND));
         return PayoutDeposit.of(payout, items);
     }
 
@@ -141,6 +145,9 @@ final class PayoutFlow {
         @Override
         public void posted(String payoutId, String txnId, Step step, boolean found, ConnectorContext ctx) {
             ctx.syncRecords().done(SyncKinds.PAYOUT, payoutId, txnId);
+            // The deposit is built to equal the payout to the penny (the fee line takes GoCardless's rounding).
+            GoCardlessPayout payout = GoCardlessCalls.call(() -> flows.gc(ctx).getPayout(payoutId));
+            ctx.payouts().deposited(payoutId, txnId, payout.amount());
         }
 
         @Override

@@ -1,6 +1,10 @@
 package io.mlconnector.connectors.qbdgocardless;
 
 import io.mlconnector.api.context.SyncStatus;
+import io.mlconnector.api.money.Money;
+import io.mlconnector.api.payout.Payout;
+import io.mlconnector.api.payout.PayoutItem;
+import io.mlconnector.testkit.context.InMemoryPayouts;
 import io.mlconnector.testkit.gocardless.CustomerWithMandate;
 import io.mlconnector.testkit.qbd.QbDeposit;
 import org.junit.jupiter.api.Test;
@@ -53,6 +57,16 @@ class PayoutsTest {
             assertEquals("0.00", s.books.accountBalance("Undeposited Funds"));
             assertEquals(SyncStatus.DONE, s.ctx.syncRecords().find("payout", payout).orElseThrow().status());
             assertEquals(deposit.txnId(), s.ctx.ids().target("payout", payout).orElseThrow());
+
+            Payout reported = s.ctx.payouts().find(payout).orElseThrow();
+            assertEquals(Money.ofMinor(6450, "GBP"), reported.amount());
+            assertEquals(List.of(PayoutItem.payment(one, Money.ofMinor(2500, "GBP"), "payment", null),
+                    PayoutItem.payment(two, Money.ofMinor(4000, "GBP"), "payment", null)),
+                    reported.items().stream().filter(i -> i.type() == PayoutItem.Type.PAYMENT).toList(),
+                    "the payments it contains, with the records that carry them");
+            assertEquals(reported.amount(), reported.itemsTotal(), "payments less fees make the payout");
+            assertEquals(new InMemoryPayouts.Deposit(deposit.txnId(), Money.ofMinor(6450, "GBP")),
+                    s.ctx.payouts().deposit(payout).orElseThrow(), "the deposit and its total as QuickBooks holds it");
 
             s.replayAll();
             s.poll();
@@ -110,6 +124,11 @@ class PayoutsTest {
                     && "-5.00".equals(l.amount())), deposit.lines().toString());
             assertEquals("0.00", s.books.accountBalance("GoCardless Clearing"),
                     "the refund paid from the clearing account is settled by the payout");
+            Payout reported = s.ctx.payouts().find(payout).orElseThrow();
+            assertEquals(List.of(PayoutItem.Type.PAYMENT, PayoutItem.Type.REFUND, PayoutItem.Type.FEE),
+                    reported.items().stream().map(PayoutItem::type).toList());
+            assertEquals(Money.ofMinor(-500, "GBP"), reported.items().get(1).amount(), "a refund reduces the payout");
+            assertEquals(Money.ofMinor(-25, "GBP"), reported.items().get(2).amount(), "fees of 12.5p and 12.4p round to 25p");
         }
     }
 }

@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  *
  * Every part is inspectable: the id ledger, the sync records with their history, the audit trail,
- * the alerts, the cursors, the pick lists and the QuickBooks queue. Parts are thread-safe.
+ * the alerts, the payouts, the cursors, the pick lists and the QuickBooks queue. Parts are thread-safe.
  */
 public final class InMemoryConnectorContext implements ConnectorContext {
 
@@ -46,6 +46,7 @@ public final class InMemoryConnectorContext implements ConnectorContext {
     private final OutboundHttp http;
     private final InMemoryAlerts alerts;
     private final InMemoryOAuthTokens oauth = new InMemoryOAuthTokens();
+    private final InMemoryPayouts payouts = new InMemoryPayouts();
     private final Map<String, String> baseUrls;
     private final System.Logger log;
 
@@ -132,6 +133,11 @@ public final class InMemoryConnectorContext implements ConnectorContext {
     @Override
     public InMemoryAlerts alerts() {
         return alerts;
+    }
+
+    @Override
+    public InMemoryPayouts payouts() {
+        return payouts;
     }
 
     @Override
