@@ -7,7 +7,7 @@ package io.mlconnector.api;
  */
 public final class ConnectorApi {
 
-    public static final String VERSION = "1.2.0";
+    public static final String VERSION = "1.3.0";
 
     private ConnectorApi() {
     }

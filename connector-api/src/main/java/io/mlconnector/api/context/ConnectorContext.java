@@ -47,6 +47,15 @@ public interface ConnectorContext {
         throw new UnsupportedOperationException("This context has no OAuth tokens");
     }
 
+    /**
+     * The address of this connection for a webhook source of the spec ({@code /webhooks/<token>/<source>}
+     * on the platform's public URL), for connectors that register it with the sender themselves.
+     * Empty when the platform has no public address to give.
+     */
+    default java.util.Optional<String> webhookUrl(String source) {
+        return java.util.Optional.empty();
+    }
+
     /** HTTP to other systems, with retries on 429/5xx and a rate limit per system. */
     OutboundHttp http();
 

@@ -9,6 +9,17 @@ public interface Credentials {
 
     Optional<String> get(String key);
 
+    /**
+     * Stores a value the connector obtained itself rather than a person typing it, e.g. the verifier a
+     * sender hands over in its webhook registration handshake, encrypted at rest like every credential;
+     * {@code null} removes it. Keys the spec declares as credential fields belong to people and are
+     * refused. A webhook source whose {@code secretField} is such a key gets the stored value as its
+     * secrets.
+     */
+    default void put(String key, String value) {
+        throw new UnsupportedOperationException("This context cannot store credentials");
+    }
+
     /** The value, or an exception whose message names the missing field (never a value). */
     default String require(String key) {
         return get(key).orElseThrow(() -> new io.mlconnector.api.CannotProcess(

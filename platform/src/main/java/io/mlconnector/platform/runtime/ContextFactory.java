@@ -35,13 +35,16 @@ public class ContextFactory {
     private final Clock clock;
     private final AlertMailer mailer;
     private final io.mlconnector.platform.payouts.PayoutStore payouts;
+    private final io.mlconnector.platform.people.PublicUrls urls;
 
     public ContextFactory(TenantTransactions transactions, CredentialVault vault, BeanProvider<PluginHost> plugins, IdMappingStore ids,
                           SyncRecordStore syncRecords, CursorStore cursors, PickListStore pickLists, AlertStore alerts, AuditLog audit,
                           BeanProvider<QuickBooksAccess> quickBooks, PlatformOutboundHttp http, SystemOverrides overrides, Clock clock,
-                          AlertMailer mailer, io.mlconnector.platform.payouts.PayoutStore payouts) {
+                          AlertMailer mailer, io.mlconnector.platform.payouts.PayoutStore payouts,
+                          io.mlconnector.platform.people.PublicUrls urls) {
         this.mailer = mailer;
         this.payouts = payouts;
+        this.urls = urls;
         this.transactions = transactions;
         this.vault = vault;
         this.plugins = plugins;
@@ -105,6 +108,10 @@ public class ContextFactory {
         return quickBooks.isPresent() ? quickBooks.get() : (tenant, connection) -> {
             throw new IllegalStateException("QuickBooks Desktop is not available on this platform");
         };
+    }
+
+    io.mlconnector.platform.people.PublicUrls urls() {
+        return urls;
     }
 
     PlatformOutboundHttp http() {

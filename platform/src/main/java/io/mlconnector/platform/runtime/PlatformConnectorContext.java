@@ -60,11 +60,29 @@ final class PlatformConnectorContext implements ConnectorContext {
 
     @Override
     public Credentials credentials() {
-        return key -> {
-            if (credentials == null) {
-                credentials = platform.vault().read(tenantId(), connectionId());
+        return new Credentials() {
+            @Override
+            public Optional<String> get(String key) {
+                if (credentials == null) {
+                    credentials = platform.vault().read(tenantId(), connectionId());
+                }
+                return Optional.ofNullable(credentials.get(key));
             }
-            return Optional.ofNullable(credentials.get(key));
+
+            @Override
+            public void put(String key, String value) {
+                boolean typedByPeople = platform.plugins().connector(connection.connectorId())
+                        .map(c -> c.spec().credential(key).isPresent()).orElse(true);
+                if (typedByPeople || key == null || !key.matches("[a-z0-9_.-]{1,100}")) {
+                    throw new IllegalArgumentException("A connector may not store the credential '" + key + "'");
+                }
+                if (value == null) {
+                    platform.vault().remove(tenantId(), connectionId(), key);
+                } else {
+                    platform.vault().put(tenantId(), connectionId(), key, value);
+                }
+                credentials = null;
+            }
         };
     }
 
@@ -297,6 +315,16 @@ final class PlatformConnectorContext implements ConnectorContext {
     @Override
     public System.Logger log() {
         return new ConnectionLogger(connection.connectorId(), tenantId(), connectionId());
+    }
+
+    @Override
+    public Optional<String> webhookUrl(String source) {
+        try {
+            return Optional.of(platform.urls().of("/webhooks/" + connection.webhookToken() + "/" + source));
+        } catch (RuntimeException noServer) {
+            // Neither a configured public URL nor a running server (e.g. a job-only instance in a test).
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -48,6 +48,7 @@ public final class InMemoryConnectorContext implements ConnectorContext {
     private final InMemoryOAuthTokens oauth = new InMemoryOAuthTokens();
     private final InMemoryPayouts payouts = new InMemoryPayouts();
     private final Map<String, String> baseUrls;
+    private final Map<String, String> webhookUrls;
     private final System.Logger log;
 
     private InMemoryConnectorContext(Builder b) {
@@ -62,6 +63,7 @@ public final class InMemoryConnectorContext implements ConnectorContext {
         this.http = b.http;
         this.alerts = new InMemoryAlerts(clock);
         this.baseUrls = Map.copyOf(b.baseUrls);
+        this.webhookUrls = Map.copyOf(b.webhookUrls);
         this.log = System.getLogger("io.mlconnector.testkit.context.connection." + connectionId);
     }
 
@@ -155,6 +157,11 @@ public final class InMemoryConnectorContext implements ConnectorContext {
         return Optional.ofNullable(baseUrls.get(system));
     }
 
+    @Override
+    public Optional<String> webhookUrl(String source) {
+        return Optional.ofNullable(webhookUrls.get(source));
+    }
+
     /** Builds a context; everything but what a test sets has a neutral default. */
     public static final class Builder {
 
@@ -165,6 +172,7 @@ public final class InMemoryConnectorContext implements ConnectorContext {
         private final InMemorySettings settings = new InMemorySettings();
         private OutboundHttp http = new DirectOutboundHttp();
         private final Map<String, String> baseUrls = new ConcurrentHashMap<>();
+        private final Map<String, String> webhookUrls = new ConcurrentHashMap<>();
 
         private Builder() {
         }
@@ -204,6 +212,12 @@ public final class InMemoryConnectorContext implements ConnectorContext {
         /** Where a system is reached instead of its real address, e.g. {@code gocardless} → a FakeGoCardless. */
         public Builder baseUrl(String system, String url) {
             baseUrls.put(system, url);
+            return this;
+        }
+
+        /** The connection's address for a webhook source, e.g. a receiver the test runs on loopback. */
+        public Builder webhookUrl(String source, String url) {
+            webhookUrls.put(source, url);
             return this;
         }
 

@@ -16,6 +16,12 @@ public final class InMemoryCredentials implements Credentials {
         return Optional.ofNullable(values.get(key));
     }
 
+    /** What a connector stores itself (e.g. a webhook verifier); tests read it back with {@link #get}. */
+    @Override
+    public void put(String key, String value) {
+        set(key, value);
+    }
+
     public void set(String key, String value) {
         if (value == null) {
             values.remove(key);

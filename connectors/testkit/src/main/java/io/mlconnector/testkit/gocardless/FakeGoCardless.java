@@ -336,6 +336,15 @@ public final class FakeGoCardless implements AutoCloseable {
         return scenario(() -> store.snapshot(collection, id));
     }
 
+    /** The payer completes a billing request's flow: a mandate now exists (pending submission). Returns its id. */
+    public String fulfilBillingRequest(String billingRequestId, String accountHolderName) {
+        return scenario(() -> store.fulfilBillingRequest(billingRequestId, accountHolderName));
+    }
+
+    public ObjectNode billingRequest(String id) {
+        return resource("billing_requests", id);
+    }
+
     public ObjectNode payment(String id) {
         return resource("payments", id);
     }

@@ -33,7 +33,7 @@ final class GcApiHandler implements HttpHandler {
 
     static final String API_VERSION = "2015-07-06";
 
-    private static final Set<String> CREATABLE = Set.of("customers", "customer_bank_accounts", "mandates",
+    private static final Set<String> CREATABLE = Set.of("customers", "customer_bank_accounts", "mandates", "billing_requests", "billing_request_flows",
             "payments", "refunds");
     private static final Set<String> FIELD_FILTERS = Set.of("status", "currency", "reference", "resource_type",
             "action", "scheme", "enabled");
@@ -296,6 +296,8 @@ final class GcApiHandler implements HttpHandler {
                 case "mandates" -> store.createMandate(params);
                 case "payments" -> store.createPayment(params);
                 case "refunds" -> store.createRefund(params);
+                case "billing_requests" -> store.createBillingRequest(params);
+                case "billing_request_flows" -> store.createBillingRequestFlow(params, baseUrl.get());
                 default -> throw pathNotFound();
             };
             String id = created.path("id").asText();

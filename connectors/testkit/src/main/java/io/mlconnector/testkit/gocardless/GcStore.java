@@ -57,7 +57,7 @@ final class GcStore {
         this.json = json;
         this.clock = clock;
         for (String c : List.of("creditors", "customers", "customer_bank_accounts", "mandates", "payments",
-                "refunds", "payouts")) {
+                "refunds", "payouts", "billing_requests", "billing_request_flows")) {
             collections.put(c, new LinkedHashMap<>());
         }
         this.creditorId = createCreditor("Fake Creditor Ltd");
@@ -508,6 +508,94 @@ final class GcStore {
             linkMap.put(f.getKey(), f.getValue().asText());
         }
         events.add(new FakeGoCardlessEvent(id, createdAt, collection, action, linkMap, detail.cause(), e.toString()));
+    }
+
+    // ---------------------------------------------------------------- billing requests
+
+    /** A billing request with a mandate request; GoCardless creates a customer when none is linked. */
+    synchronized ObjectNode createBillingRequest(JsonNode in) {
+        JsonNode mandateRequest = in.get("mandate_request");
+        if (mandateRequest == null || !mandateRequest.isObject()) {
+            throw GcApiError.validation("mandate_request", "can't be blank", "/billing_requests/mandate_request");
+        }
+        String currency = text(mandateRequest, "currency");
+        if (currency == null || !CURRENCIES.contains(currency)) {
+            throw GcApiError.validation("mandate_request.currency", "is not supported", "/billing_requests/mandate_request/currency");
+        }
+        String customerId = in.path("links").path("customer").asText(null);
+        if (customerId != null) {
+            get("customers", customerId);
+        } else {
+            customerId = createCustomer(json.createObjectNode()).path("id").asText();
+        }
+        String id = newId("BRQ");
+        ObjectNode brq = json.createObjectNode();
+        brq.put("id", id);
+        brq.put("created_at", format(stamp()));
+        brq.put("status", "pending");
+        ObjectNode request = brq.putObject("mandate_request");
+        request.put("currency", currency);
+        request.put("scheme", orDefault(text(mandateRequest, "scheme"), "bacs"));
+        brq.set("metadata", metadata(in, "billing_requests"));
+        ObjectNode links = brq.putObject("links");
+        links.put("customer", customerId);
+        links.put("creditor", creditorId);
+        links.put("mandate_request", "MRQ" + id.substring(3));
+        collections.get("billing_requests").put(id, brq);
+        addEvent("billing_requests", "created", id, Map.of("customer", customerId), EventDetail.of("api",
+                "billing_request_created", "This billing request has been created."));
+        return brq;
+    }
+
+    /** The hosted flow of a billing request: its authorisation URL is where the payer goes. */
+    synchronized ObjectNode createBillingRequestFlow(JsonNode in, String baseUrl) {
+        String brqId = requiredLink(in, "billing_request", "billing_request_flows");
+        ObjectNode brq = get("billing_requests", brqId);
+        ObjectNode customer = get("customers", brq.path("links").path("customer").asText());
+        JsonNode prefilled = in.path("prefilled_customer");
+        for (String field : List.of("email", "given_name", "family_name", "company_name")) {
+            if (prefilled.hasNonNull(field) && (customer.path(field).isNull() || customer.path(field).asText().isEmpty())) {
+                customer.put(field, prefilled.path(field).asText());
+            }
+        }
+        String id = newId("BRF");
+        ObjectNode flow = json.createObjectNode();
+        flow.put("id", id);
+        flow.put("created_at", format(stamp()));
+        flow.put("authorisation_url", baseUrl + "/billing/static/flow?id=" + id);
+        flow.put("auto_fulfil", true);
+        flow.put("redirect_uri", text(in, "redirect_uri"));
+        flow.putObject("links").put("billing_request", brqId);
+        collections.get("billing_request_flows").put(id, flow);
+        return flow;
+    }
+
+    /**
+     * The payer completes the flow: a bank account and a mandate (pending_submission) are created and the
+     * billing request is fulfilled. Returns the mandate id.
+     */
+    synchronized String fulfilBillingRequest(String brqId, String accountHolderName) {
+        ObjectNode brq = get("billing_requests", brqId);
+        if (!"pending".equals(brq.path("status").asText())) {
+            throw GcApiError.invalidState422("billing_request_not_pending", "This billing request is " + brq.path("status").asText());
+        }
+        String customerId = brq.path("links").path("customer").asText();
+        ObjectNode account = json.createObjectNode();
+        account.put("account_holder_name", accountHolderName);
+        account.putObject("links").put("customer", customerId);
+        String bankAccountId = createBankAccount(account).path("id").asText();
+        ObjectNode mandate = json.createObjectNode();
+        mandate.put("scheme", brq.path("mandate_request").path("scheme").asText());
+        mandate.putObject("links").put("customer_bank_account", bankAccountId);
+        String mandateId = createMandate(mandate).path("id").asText();
+        brq.put("status", "fulfilled");
+        ObjectNode links = (ObjectNode) brq.path("links");
+        links.put("customer_bank_account", bankAccountId);
+        links.put("mandate_request_mandate", mandateId);
+        addEvent("billing_requests", "fulfilled", brqId, Map.of("customer", customerId, "customer_bank_account",
+                bankAccountId, "mandate_request_mandate", mandateId), EventDetail.of("gocardless",
+                "billing_request_fulfilled", "This billing request has been fulfilled, and the resources have been created."));
+        return mandateId;
     }
 
     // ---------------------------------------------------------------- request field helpers

@@ -107,6 +107,13 @@ public final class FreshBooksApi {
         return all(page -> invoicesPage(accountId, page, Page.MAX_PER_PAGE, search));
     }
 
+    /** Every invoice of one client, deleted ones left out. */
+    public List<FreshBooksInvoice> invoicesOfClient(String accountId, String clientId) {
+        Map<String, String> search = new LinkedHashMap<>();
+        search.put("search[customerid]", clientId);
+        return all(page -> invoicesPage(accountId, page, Page.MAX_PER_PAGE, search));
+    }
+
     public Page<FreshBooksInvoice> invoicesPage(String accountId, int page, int perPage, Map<String, String> search) {
         return page(http.get(accounting(accountId, "invoices/invoices"), paging(page, perPage, search)), "invoices",
                 FreshBooksApi::invoice);

@@ -7,6 +7,11 @@ import com.gocardless.resources.Event;
 import com.gocardless.resources.Mandate;
 import com.gocardless.resources.Payment;
 import com.gocardless.resources.PayoutItem;
+import com.gocardless.resources.BillingRequest;
+import com.gocardless.resources.BillingRequestFlow;
+import com.gocardless.resources.Customer;
+import com.gocardless.services.BillingRequestFlowService;
+import com.gocardless.services.BillingRequestService;
 import com.gocardless.services.CreditorService;
 import com.gocardless.services.CustomerService;
 import com.gocardless.services.EventService;
@@ -61,6 +66,8 @@ public final class GoCardlessApi {
     private final PayoutService payouts;
     private final PayoutItemService payoutItems;
     private final EventService events;
+    private final BillingRequestService billingRequests;
+    private final BillingRequestFlowService billingRequestFlows;
 
     private GoCardlessApi(Builder b) {
         this.clock = b.clock;
@@ -85,6 +92,8 @@ public final class GoCardlessApi {
         this.payouts = new PayoutService(http);
         this.payoutItems = new PayoutItemService(http);
         this.events = new EventService(http);
+        this.billingRequests = new BillingRequestService(http);
+        this.billingRequestFlows = new BillingRequestFlowService(http);
     }
 
     /** @param accessToken a GoCardless access token (live or sandbox, matching the environment) */
@@ -316,6 +325,87 @@ public final class GoCardlessApi {
             throw e;
         }
         return new GoCardlessPaymentCreation(ResourceMapper.payment(created, customerOfMandate(created)), false);
+    }
+
+    /** Every customer of the creditor, across all pages (e.g. to match a payer by e-mail). */
+    public List<GoCardlessCustomer> listCustomers() {
+        return call("listing customers", () -> {
+            List<GoCardlessCustomer> out = new ArrayList<>();
+            for (Customer c : customers.all().withLimit(pageSize).execute()) {
+                out.add(ResourceMapper.customer(c));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Cancels a payment that has not been submitted to the banks yet. GoCardless refuses
+     * ({@code cancellation_failed}) once it has been: the payment is then on its way.
+     */
+    public GoCardlessPayment cancelPayment(String paymentId) {
+        requireId(paymentId, "payment");
+        Payment p = call("cancelling payment " + paymentId, () -> payments.cancel(paymentId).execute());
+        return ResourceMapper.payment(p, null);
+    }
+
+    /**
+     * Asks a payer for a mandate: a billing request with a mandate request, then its hosted flow, whose
+     * authorisation URL is where the payer goes. The key makes a repeat return the same billing request.
+     */
+    public GoCardlessAuthorisation requestMandate(GoCardlessMandateRequest request, String idempotencyKey) {
+        Objects.requireNonNull(request, "request");
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw new IllegalArgumentException("A billing request is only created with an idempotency key");
+        }
+        BillingRequestService.BillingRequestCreateRequest create = billingRequests.create()
+                .withMandateRequestCurrency(request.currency())
+                .withIdempotencyKey(idempotencyKey);
+        if (request.customerId() != null) {
+            create = create.withLinksCustomer(request.customerId());
+        }
+        if (!request.metadata().isEmpty()) {
+            create = create.withMetadata(request.metadata());
+        }
+        BillingRequestService.BillingRequestCreateRequest finalCreate = create;
+        BillingRequest brq;
+        try {
+            brq = call("creating a billing request", finalCreate::execute);
+        } catch (GoCardlessApiException e) {
+            if (e.hasReason("idempotent_creation_conflict") && e.conflictingResourceId().isPresent()) {
+                String existing = e.conflictingResourceId().get();
+                brq = call("reading billing request " + existing, () -> billingRequests.get(existing).execute());
+            } else {
+                throw e;
+            }
+        }
+        String brqId = brq.getId();
+        BillingRequestFlowService.BillingRequestFlowCreateRequest flow = billingRequestFlows.create()
+                .withLinksBillingRequest(brqId);
+        if (request.email() != null) {
+            flow = flow.withPrefilledCustomerEmail(request.email());
+        }
+        if (request.givenName() != null) {
+            flow = flow.withPrefilledCustomerGivenName(request.givenName());
+        }
+        if (request.familyName() != null) {
+            flow = flow.withPrefilledCustomerFamilyName(request.familyName());
+        }
+        if (request.companyName() != null) {
+            flow = flow.withPrefilledCustomerCompanyName(request.companyName());
+        }
+        BillingRequestFlowService.BillingRequestFlowCreateRequest finalFlow = flow;
+        BillingRequestFlow created = call("creating the flow of billing request " + brqId, finalFlow::execute);
+        String customerId = brq.getLinks() == null ? null : brq.getLinks().getCustomer();
+        return new GoCardlessAuthorisation(brqId, customerId, created.getAuthorisationUrl());
+    }
+
+    public GoCardlessBillingRequest getBillingRequest(String billingRequestId) {
+        requireId(billingRequestId, "billing request");
+        BillingRequest brq = call("reading billing request " + billingRequestId,
+                () -> billingRequests.get(billingRequestId).execute());
+        BillingRequest.Links links = brq.getLinks();
+        return new GoCardlessBillingRequest(brq.getId(), ResourceMapper.wire(brq.getStatus()), links == null ? null : links.getCustomer(),
+                links == null ? null : links.getMandateRequestMandate());
     }
 
     // ---------------------------------------------------------------- plumbing
