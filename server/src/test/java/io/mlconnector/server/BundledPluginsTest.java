@@ -51,6 +51,15 @@ class BundledPluginsTest {
         assertTrue(api.get("/api/audit?correlationId=ev_9", owner.auth()).body().contains("19.99 EUR"));
     }
 
+    @Test
+    void theFreshBooksGoCardlessPluginShipsAndLoads() {
+        Api api = new Api(server.getURL().toString());
+        Tenants.SignedUp owner = new Tenants(api).signUp("Books Co");
+        String connectors = api.get("/api/connectors", owner.auth()).body();
+        assertTrue(connectors.contains("freshbooks-gocardless"), connectors);
+        assertTrue(connectors.contains("FreshBooks ↔ GoCardless"), connectors);
+    }
+
     private static String hmac(String body, String secret) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
