@@ -10,6 +10,8 @@ final class Keys {
     static final String PAYMENT_METHOD = "payment_method";
     static final String CUSTOMERS_TO_ZUORA = "customers_to_zuora";
     static final String CURRENCY = "currency";
+    /** Read by the platform to write the .qwc file's schedule. */
+    static final String QBWC_RUN_EVERY_MINUTES = "qbwc_run_every_minutes";
 
     /** Zuora account id → QuickBooks customer ListID (written when we create the account, or a person's answer). */
     static final String ACCOUNT_CUSTOMER = "zuora-account-customer";

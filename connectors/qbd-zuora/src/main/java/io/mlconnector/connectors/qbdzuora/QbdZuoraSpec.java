@@ -39,6 +39,8 @@ final class QbdZuoraSpec {
                 .offering(SettingLists.PAYMENT_METHODS, BOOKS));
         settings.add(SettingField.number(Keys.BILL_CYCLE_DAY, "Bill cycle day of new Zuora accounts",
                 "The day of the month Zuora bills an account created from a QuickBooks customer.", 1));
+        settings.add(SettingField.number(Keys.QBWC_RUN_EVERY_MINUTES, "Web Connector runs every (minutes)",
+                "How often the Web Connector calls, written into the .qwc file; download it again after a change.", 15));
         settings.add(SettingField.text(Keys.CURRENCY, "Currency of new Zuora accounts",
                 "For customers without a currency of their own in QuickBooks (three letters, e.g. USD).", "USD"));
         settings.add(SettingField.flag(Keys.CUSTOMERS_TO_ZUORA, "Create Zuora accounts from QuickBooks customers",
