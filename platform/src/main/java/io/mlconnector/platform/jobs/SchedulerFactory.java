@@ -43,7 +43,8 @@ public class SchedulerFactory {
                         @Value("${ml.jobs.polling-interval:2s}") Duration pollingInterval,
                         @Value("${ml.jobs.heartbeat-interval:30s}") Duration heartbeat,
                         @Value("${ml.jobs.sweep-interval:15s}") Duration sweepInterval,
-                        InstanceName instanceName,
+                        InstanceName instanceName, io.mlconnector.platform.oauth.KeepAlive oauthKeepAlive,
+                        @Value("${ml.oauth.keep-alive-interval:1h}") Duration oauthKeepAliveInterval,
                         @Value("${ml.jobs.enabled:true}") boolean enabled) {
         OneTimeTask<Void> inboxEvent = Tasks.oneTime(JobTasks.INBOX_EVENT)
                 .onFailure(retrying(retries, (id, failure) -> events.recordAttempt(Long.parseLong(id), failure),
@@ -58,10 +59,12 @@ public class SchedulerFactory {
                 .execute((instance, context) -> events.sweep());
         RecurringTask<Void> dispatcher = Tasks.recurring(JobTasks.SCHEDULE_DISPATCHER, FixedDelay.of(Duration.ofSeconds(10)))
                 .execute((instance, context) -> schedules.dispatchDue());
+        RecurringTask<Void> keepAlive = Tasks.recurring("oauth-keep-alive", FixedDelay.of(oauthKeepAliveInterval))
+                .execute((instance, context) -> oauthKeepAlive.run());
 
         // The scheduler manages its own connections, outside the application's transactions.
         var builder = Scheduler.create(DelegatingDataSource.unwrapDataSource(dataSource), List.<Task<?>>of(inboxEvent, connectionSchedule))
-                .startTasks(sweeper, dispatcher)
+                .startTasks(sweeper, dispatcher, keepAlive)
                 .threads(threads)
                 .pollingInterval(pollingInterval)
                 .heartbeatInterval(heartbeat)

@@ -36,15 +36,17 @@ public class ContextFactory {
     private final AlertMailer mailer;
     private final io.mlconnector.platform.payouts.PayoutStore payouts;
     private final io.mlconnector.platform.people.PublicUrls urls;
+    private final BeanProvider<io.mlconnector.platform.oauth.TokenService> tokens;
 
     public ContextFactory(TenantTransactions transactions, CredentialVault vault, BeanProvider<PluginHost> plugins, IdMappingStore ids,
                           SyncRecordStore syncRecords, CursorStore cursors, PickListStore pickLists, AlertStore alerts, AuditLog audit,
                           BeanProvider<QuickBooksAccess> quickBooks, PlatformOutboundHttp http, SystemOverrides overrides, Clock clock,
                           AlertMailer mailer, io.mlconnector.platform.payouts.PayoutStore payouts,
-                          io.mlconnector.platform.people.PublicUrls urls) {
+                          io.mlconnector.platform.people.PublicUrls urls, BeanProvider<io.mlconnector.platform.oauth.TokenService> tokens) {
         this.mailer = mailer;
         this.payouts = payouts;
         this.urls = urls;
+        this.tokens = tokens;
         this.transactions = transactions;
         this.vault = vault;
         this.plugins = plugins;
@@ -66,6 +68,10 @@ public class ContextFactory {
      */
     public ConnectorContext create(Connection connection, Long eventId) {
         return new PlatformConnectorContext(connection, eventId, this);
+    }
+
+    io.mlconnector.platform.oauth.TokenService tokens() {
+        return tokens.get();
     }
 
     TenantTransactions transactions() {

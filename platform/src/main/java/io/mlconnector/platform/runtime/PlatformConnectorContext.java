@@ -64,7 +64,10 @@ final class PlatformConnectorContext implements ConnectorContext {
             @Override
             public Optional<String> get(String key) {
                 if (credentials == null) {
-                    credentials = platform.vault().read(tenantId(), connectionId());
+                    // OAuth grants live beside the typed credentials but are the platform's: a connector gets tokens from oauth().
+                    Map<String, String> typed = new HashMap<>(platform.vault().read(tenantId(), connectionId()));
+                    typed.keySet().removeIf(field -> field.startsWith("oauth:"));
+                    credentials = typed;
                 }
                 return Optional.ofNullable(credentials.get(key));
             }
@@ -268,6 +271,13 @@ final class PlatformConnectorContext implements ConnectorContext {
             quickBooks = platform.quickBooks().forConnection(tenantId(), connectionId());
         }
         return quickBooks;
+    }
+
+    @Override
+    public io.mlconnector.api.oauth.OAuthTokens oauth() {
+        var spec = platform.plugins().connector(connection.connectorId())
+                .orElseThrow(() -> new IllegalStateException("The connector " + connection.connectorId() + " is not installed")).spec();
+        return platform.tokens().forConnection(connection, spec);
     }
 
     @Override

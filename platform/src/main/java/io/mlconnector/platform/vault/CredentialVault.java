@@ -61,6 +61,24 @@ public class CredentialVault {
         transactions.write(tenantId, () -> sql.update("DELETE FROM credentials WHERE connection_id = ? AND field = ?", connectionId, field));
     }
 
+    /** Removes every field whose name starts with {@code prefix}, e.g. all of one system's OAuth grant. */
+    public void removeStartingWith(UUID tenantId, UUID connectionId, String prefix) {
+        transactions.write(tenantId, () -> sql.update("DELETE FROM credentials WHERE connection_id = ? AND starts_with(field, ?)",
+                connectionId, prefix));
+    }
+
+    /**
+     * Encrypts a short-lived secret kept outside the credentials table (e.g. a PKCE verifier), bound
+     * to the tenant, the connection and {@code purpose} as associated data.
+     */
+    public byte[] seal(UUID tenantId, UUID connectionId, String purpose, String value) {
+        return encrypt(tenantId, connectionId, purpose, value);
+    }
+
+    public String unseal(UUID tenantId, UUID connectionId, String purpose, byte[] sealed) {
+        return decrypt(tenantId, connectionId, purpose, sealed);
+    }
+
     byte[] encrypt(UUID tenantId, UUID connectionId, String field, String value) {
         try {
             return keys.aead().encrypt(value.getBytes(StandardCharsets.UTF_8), associatedData(tenantId, connectionId, field));

@@ -236,7 +236,13 @@ public final class FakeOAuthServer implements AutoCloseable {
      */
     public String consentTo(String authorizeUrl) {
         Map<String, String> query = parseQuery(java.net.URI.create(authorizeUrl).getRawQuery());
-        return decide(query, true);
+        if (!store.knowsClient(query.get("client_id")) || !store.allowsRedirect(query.get("client_id"), query.get("redirect_uri"))) {
+            throw new IllegalStateException("The provider would show an error page: unknown client or redirect_uri");
+        }
+        lastAuthorizeRequest.clear();
+        lastAuthorizeRequest.putAll(query);
+        String refusal = refusal(query);
+        return refusal != null ? errorRedirect(query, refusal) : decide(query, true);
     }
 
     // ---------------------------------------------------------------- authorize endpoint
