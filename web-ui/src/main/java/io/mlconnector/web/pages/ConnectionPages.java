@@ -20,6 +20,8 @@ import io.mlconnector.api.spec.ConnectorSpec;
 import io.mlconnector.platform.connections.Connection;
 import io.mlconnector.platform.connections.ConnectionService;
 import io.mlconnector.platform.connections.ConnectionViews;
+import io.mlconnector.platform.oauth.OAuthConnect;
+import io.mlconnector.platform.oauth.OAuthOutcome;
 import io.mlconnector.platform.ops.NotFound;
 import io.mlconnector.platform.people.InvalidInput;
 import io.mlconnector.platform.plugins.PluginFailure;
@@ -71,9 +73,11 @@ public class ConnectionPages {
     private final ReplayService replays;
     private final AlertActions alertActions;
     private final SettingLists settingLists;
+    private final OAuthConnect oauth;
 
     public ConnectionPages(Page page, ConnectionService connections, ConnectionOverview overview, WebConnectorSetup webConnector,
-                           ReplayService replays, AlertActions alertActions, SettingLists settingLists) {
+                           ReplayService replays, AlertActions alertActions, SettingLists settingLists, OAuthConnect oauth) {
+        this.oauth = oauth;
         this.alertActions = alertActions;
         this.settingLists = settingLists;
         this.page = page;
@@ -86,14 +90,31 @@ public class ConnectionPages {
     @Get(produces = MediaType.TEXT_HTML)
     public ModelAndView<?> show(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                                 @Nullable @QueryValue String created, @Nullable @QueryValue String saved,
-                                @Nullable @QueryValue String replayed) {
+                                @Nullable @QueryValue String replayed, @Nullable @QueryValue("oauth") String oauthOutcome,
+                                @Nullable @QueryValue String system) {
         String notice = created != null ? NOTICES.get("created") : saved == null ? null : NOTICES.get(saved);
+        UUID connectionId = Ids.parse(id);
+        OAuthOutcome outcome = oauthOutcome == null ? null : OAuthOutcome.ofCode(oauthOutcome).orElse(null);
+        if (outcome != null) {
+            String sentence = outcome.sentence(oauthName(CurrentTenant.of(authentication).tenantId(), connectionId, system, outcome));
+            if (!outcome.ok()) {
+                return overviewPage(request, authentication, connectionId, "error", sentence);
+            }
+            notice = sentence;
+        }
         if (replayed != null && replayed.matches("\\d{1,6}")) {
             int count = Integer.parseInt(replayed);
             notice = count == 0 ? "There were no failed items to run again."
                     : count + (count == 1 ? " failed item is" : " failed items are") + " running again.";
         }
-        return overviewPage(request, authentication, Ids.parse(id), "notice", notice);
+        return overviewPage(request, authentication, connectionId, "notice", notice);
+    }
+
+    /** The name an outcome sentence uses: the company once connected, else the system's name. */
+    private String oauthName(UUID tenant, UUID connectionId, String system, OAuthOutcome outcome) {
+        return oauth.states(tenant, connectionId).stream().filter(s -> s.system().equals(system)).findFirst()
+                .map(s -> outcome == OAuthOutcome.CONNECTED && s.companyName() != null ? s.companyName() : s.systemName())
+                .orElse(null);
     }
 
     @Post(value = "/check", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
@@ -224,8 +245,12 @@ public class ConnectionPages {
             return new WebhookSetup(address.name(), address.url(), address.setupHelp(),
                     secret == null ? null : secret.label(), secret != null && secret.set(), secret == null ? "" : secret.shown());
         }).toList();
+        List<OAuthConnect.SystemState> oauthSystems = oauth.states(tenant, connectionId);
+        boolean reconnectByOAuth = view.reconnect() != null
+                && oauthSystems.stream().anyMatch(s -> s.system().equals(view.reconnect().system()));
         Map<String, Object> model = page.signedIn(request, authentication, view.name(), "connections",
                 "summary", summary, "view", view, "tab", "overview", "webhooks", webhooks,
+                "oauthSystems", oauthSystems, "reconnectByOAuth", reconnectByOAuth,
                 "webConnector", view.usesWebConnector() ? webConnector.status(tenant, connectionId, summary) : null);
         for (int i = 0; i + 1 < extra.length; i += 2) {
             model.put((String) extra[i], extra[i + 1]);

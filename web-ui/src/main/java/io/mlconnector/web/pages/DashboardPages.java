@@ -32,7 +32,8 @@ public class DashboardPages {
     }
 
     @Get(produces = MediaType.TEXT_HTML)
-    public ModelAndView<?> dashboard(HttpRequest<?> request, Authentication authentication, @Nullable @QueryValue String deleted) {
+    public ModelAndView<?> dashboard(HttpRequest<?> request, Authentication authentication, @Nullable @QueryValue String deleted,
+                                  @Nullable @QueryValue String oauth) {
         List<ConnectionOverview.Summary> summaries = overview.all(CurrentTenant.of(authentication).tenantId());
         long needingAction = summaries.stream().filter(s -> s.health().state() != Health.State.WORKING
                 && s.health().state() != Health.State.PAUSED).count();
@@ -40,6 +41,9 @@ public class DashboardPages {
                 "summaries", summaries,
                 "needingAction", needingAction,
                 "connectorCount", plugins.all().size(),
-                "notice", deleted != null ? "The connection was deleted." : null));
+                "notice", deleted != null ? "The connection was deleted." : null,
+                // A sign-in answer that could not be tied to one of this person's connections ends here.
+                "error", oauth == null ? null : io.mlconnector.platform.oauth.OAuthOutcome.ofCode(oauth)
+                        .filter(o -> !o.ok()).map(o -> o.sentence(null)).orElse(null)));
     }
 }
