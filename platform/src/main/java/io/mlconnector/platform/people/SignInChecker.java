@@ -45,7 +45,7 @@ public class SignInChecker {
             throttle.recordFailure(email, client);
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
-        throttle.recordSuccess(email);
+        throttle.recordSuccess(email, client);
         Person person = found.get().person();
         return AuthenticationResponse.success(person.id().toString(), List.of(person.role()),
                 Map.of(CurrentTenant.TENANT_CLAIM, person.tenantId().toString(),

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.mlconnector.platform.people.ClientAddress;
 import io.mlconnector.platform.qbwc.soap.ArrayOfString;
 import io.mlconnector.platform.qbwc.soap.Fault;
 import io.mlconnector.platform.qbwc.soap.QbwcCall;
@@ -59,7 +60,7 @@ public class QbwcEndpoint {
                 throw new SoapFaultException(Fault.CLIENT, "The request is larger than " + settings.maxBodyBytes() + " bytes",
                         HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode());
             }
-            return HttpResponse.ok(answer(codec.read(body), clientAddress(request))).contentType(TEXT_XML);
+            return HttpResponse.ok(answer(codec.read(body), ClientAddress.of(request))).contentType(TEXT_XML);
         } catch (SoapFaultException fault) {
             return HttpResponse.<byte[]>status(HttpStatus.valueOf(fault.httpStatus())).body(codec.fault(fault)).contentType(TEXT_XML);
         } catch (RuntimeException e) {
@@ -102,10 +103,4 @@ public class QbwcEndpoint {
         throw new IllegalStateException("No answer for operation " + operation);
     }
 
-    private static String clientAddress(HttpRequest<?> request) {
-        if (request.getRemoteAddress() == null || request.getRemoteAddress().getAddress() == null) {
-            return "unknown";
-        }
-        return request.getRemoteAddress().getAddress().getHostAddress();
-    }
 }

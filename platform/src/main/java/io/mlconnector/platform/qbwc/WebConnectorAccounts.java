@@ -111,8 +111,13 @@ public class WebConnectorAccounts {
                     .message("The Web Connector signed in as " + name + " with a wrong password")));
             return Optional.empty();
         }
-        throttle.recordSuccess(throttleKey);
+        throttle.recordSuccess(throttleKey, client);
         return Optional.of(new SignedIn(stored.get().tenantId(), stored.get().connectionId()));
+    }
+
+    /** Wrong passwords recently tried for the connection's Web Connector user, for its page. */
+    public SignInThrottle.RecentFailures recentWrongPasswords(WebConnectorAccount account) {
+        return throttle.recentFailures(THROTTLE_PREFIX + account.userName());
     }
 
     /** Inside the tenant's transaction: the Web Connector asked for work now. */

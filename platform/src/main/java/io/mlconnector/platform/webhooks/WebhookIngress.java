@@ -13,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.mlconnector.platform.people.ClientAddress;
 import java.util.Map;
 
 /**
@@ -43,9 +44,7 @@ public class WebhookIngress {
             return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE)
                     .body(Map.of("message", "Webhook bodies are limited to " + maxBodyBytes + " bytes"));
         }
-        String address = request.getRemoteAddress().getAddress() == null ? "unknown"
-                : request.getRemoteAddress().getAddress().getHostAddress();
-        if (!rateLimit.admit(token, address)) {
+        if (!rateLimit.admit(token, ClientAddress.of(request))) {
             return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
                     .header("Retry-After", Long.toString(rateLimit.retryAfterSeconds()))
                     .body(Map.of("message", "Too many deliveries to this address; try again later"));

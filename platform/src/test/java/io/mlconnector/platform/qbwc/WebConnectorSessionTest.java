@@ -145,7 +145,7 @@ class WebConnectorSessionTest {
     }
 
     @Test
-    void afterFiveWrongPasswordsEvenTheRightOneIsRefusedForAWhile() {
+    void afterFiveWrongPasswordsFromOneAddressTheRightOneFromThereIsRefusedButTheRealWebConnectorElsewhereGetsIn() {
         enqueuePayment("PM1");
         for (int i = 0; i < 5; i++) {
             assertEquals(SessionOutcome.INVALID_USER, QbdFixture.of(quickBooks)
@@ -156,6 +156,11 @@ class WebConnectorSessionTest {
 
         assertEquals(SessionOutcome.INVALID_USER, result.outcome());
         assertEquals(0, quickBooks.payments().size());
+        assertTrue(accounts.signIn(acme.userName(), acme.password(), "198.51.100.7").isPresent(),
+                "the real Web Connector, on the customer's computer, keeps working");
+        var tried = accounts.recentWrongPasswords(accounts.find(acme.tenantId(), acme.connectionId()).orElseThrow());
+        assertEquals(5, tried.count(), "the connection's page is told that wrong passwords are being tried");
+        assertEquals(1, tried.addresses());
         QuickBooksFixtures.Connected other = fixtures.connected("Bystander");
         assertEquals(SessionOutcome.NOTHING_TO_DO, QbdFixture.of(quickBooks)
                 .webConnector(endpoint(), other.userName(), other.password()).build().runSession().outcome());

@@ -10,16 +10,10 @@ import io.mlconnector.platform.database.Sql;
 import io.mlconnector.platform.database.TenantTransactions;
 import io.mlconnector.platform.plugins.PluginHost;
 import io.mlconnector.platform.testing.Api;
+import io.mlconnector.platform.testing.FromAddress;
 import io.mlconnector.platform.testing.Runtime;
 import io.mlconnector.platform.testing.TestConnector;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -64,7 +58,7 @@ class WebhookFloodTest {
     }
 
     @Test
-    void aFloodFromOneAddressGets429WhileTheSenderAtAnotherAddressIsServed() throws IOException {
+    void aFloodFromOneAddressGets429WhileTheSenderAtAnotherAddressIsServed() {
         Runtime runtime = new Runtime(new Api(server.getURL().toString()), plugins);
         Runtime.TestConnection connection = runtime.connection("Rate Limited Books Ltd");
         String forgedBody = TestConnector.body("EVY1", "ok", "PY1");
@@ -75,13 +69,15 @@ class WebhookFloodTest {
             }
         }
         assertTrue(limited >= 15, "deliveries over the allowance are refused with 429, got " + limited);
-        String[] refused = post(InetAddress.getByName("127.0.0.1"), connection.webhookUrl(), forgedBody, "forged");
-        assertEquals("429", refused[0]);
-        assertTrue(refused[1].toLowerCase().contains("retry-after:"), refused[1]);
+        FromAddress.Answer refused = FromAddress.post("127.0.0.1", connection.webhookUrl(), "application/json", forgedBody,
+                "X-Test-Signature", "forged");
+        assertEquals(429, refused.status());
+        assertTrue(refused.raw().toLowerCase().contains("retry-after:"), refused.raw());
 
         String real = TestConnector.body("EVY2", "ok", "PY2");
-        String[] served = post(InetAddress.getByName("127.0.0.2"), connection.webhookUrl(), real, TestConnector.sign(real.getBytes(), Runtime.SECRET));
-        assertEquals("200", served[0], served[1]);
+        FromAddress.Answer served = FromAddress.post("127.0.0.2", connection.webhookUrl(), "application/json", real,
+                "X-Test-Signature", TestConnector.sign(real.getBytes(), Runtime.SECRET));
+        assertEquals(200, served.status(), served.raw());
         Runtime.TestConnection another = runtime.connection("Other Books Ltd");
         assertEquals(200, runtime.send(another, TestConnector.body("EVY3", "ok", "PY3")).statusCode(),
                 "the allowance is per webhook address");
@@ -92,22 +88,5 @@ class WebhookFloodTest {
         return transactions.read(tenant, () -> sql.list(
                 "SELECT message FROM audit_log WHERE connection_id = ? AND step = 'webhook.rejected' ORDER BY id",
                 row -> row.getString(1), connection.id()));
-    }
-
-    /** A delivery sent from a chosen local address: status and raw head of the answer. */
-    private static String[] post(InetAddress from, String url, String body, String signature) throws IOException {
-        URI uri = URI.create(url);
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        try (Socket socket = new Socket(InetAddress.getByName(uri.getHost()), uri.getPort(), from, 0)) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nContent-Type: application/json\r\n"
-                    + "X-Test-Signature: " + signature + "\r\nContent-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.write(bytes);
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return new String[] {answer.substring(9, 12), answer};
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.mlconnector.web.connections;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.security.authentication.Authentication;
 import io.mlconnector.platform.ops.NotFound;
+import io.mlconnector.platform.people.SignInThrottle;
 import io.mlconnector.platform.tenancy.CurrentTenant;
 import io.mlconnector.platform.qbwc.QuickBooksQueue;
 import io.mlconnector.platform.qbwc.WebConnectorAccount;
@@ -25,7 +26,7 @@ public class WebConnectorSetup {
     /** What the page shows about the Web Connector of one connection. */
     public record Status(String systemName, String userName, boolean passwordSet, Instant lastPolledAt, Instant lastAnsweredAt,
                          String qbxmlVersion, String unreachableMessage, Instant unreachableAt, int pending, int runEveryMinutes,
-                         String appUrl) {
+                         String appUrl, SignInThrottle.RecentFailures wrongPasswords) {
 
         public boolean unreachableNow() {
             return unreachableAt != null && (lastAnsweredAt == null || unreachableAt.isAfter(lastAnsweredAt));
@@ -52,7 +53,8 @@ public class WebConnectorSetup {
         WebConnectorAccount account = notFoundAsPage(() -> accounts.ensure(tenantId, connectionId));
         return new Status(summary.webConnectorSystem(), account.userName(), account.passwordSet(), account.lastPolledAt(),
                 account.lastAnsweredAt(), account.qbxmlVersion(), account.unreachableMessage(), account.unreachableAt(),
-                queue.pending(tenantId, connectionId, null), summary.runEveryMinutes(), wsdl.serviceAddress());
+                queue.pending(tenantId, connectionId, null), summary.runEveryMinutes(), wsdl.serviceAddress(),
+                accounts.recentWrongPasswords(account));
     }
 
     /** Replaces the Web Connector password; the previous one stops working. */

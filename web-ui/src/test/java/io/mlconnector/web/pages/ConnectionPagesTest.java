@@ -11,6 +11,7 @@ import io.mlconnector.platform.testing.TestConnector;
 import io.mlconnector.web.testing.Company;
 import io.mlconnector.web.testing.DesktopPairConnector;
 import io.mlconnector.web.testing.WebSession;
+import io.mlconnector.platform.qbwc.WebConnectorAccounts;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -26,6 +27,9 @@ class ConnectionPagesTest {
 
     @Inject
     PluginHost plugins;
+
+    @Inject
+    WebConnectorAccounts webConnectorAccounts;
 
     String base;
 
@@ -223,6 +227,25 @@ class ConnectionPagesTest {
         assertTrue(qwc.headers().firstValue("Content-Disposition").orElse("").contains(".qwc"));
         assertTrue(qwc.body().contains("<UserName>" + userName + "</UserName>"), qwc.body());
         assertFalse(qwc.body().contains(password));
+    }
+
+    @Test
+    void theConnectionPageSaysWhenWrongWebConnectorPasswordsAreBeingTried() {
+        Company acme = Company.signUp(base, "Guessed Ltd");
+        WebSession owner = acme.session();
+        owner.get(acme.connectionPath());
+        HttpResponse<String> created = owner.post(acme.connectionPath() + "/web-connector-password", Map.of());
+        String userName = WebSession.find(created.body(), "User name: <code>([^<]+)</code>");
+        assertFalse(owner.get(acme.connectionPath()).body().contains("wrong-web-connector-passwords"));
+
+        for (int i = 0; i < 3; i++) {
+            assertTrue(webConnectorAccounts.signIn(userName, "guess " + i, "203.0.113.5").isEmpty());
+        }
+
+        String page = owner.get(acme.connectionPath()).body();
+        assertTrue(page.contains("id=\"wrong-web-connector-passwords\""), page);
+        assertTrue(page.contains("3 wrong passwords were tried for Web Connector user " + userName), page);
+        assertTrue(page.contains("from 1 address"), page);
     }
 
     @Test

@@ -23,8 +23,10 @@ public final class Company {
     private final WebSession session;
     private final UUID connectionId;
     private final String webhookUrl;
+    private final String signingSecret;
 
-    private Company(WebSession session, UUID connectionId, String webhookUrl) {
+    private Company(WebSession session, UUID connectionId, String webhookUrl, String signingSecret) {
+        this.signingSecret = signingSecret;
         this.session = session;
         this.connectionId = connectionId;
         this.webhookUrl = webhookUrl;
@@ -36,17 +38,22 @@ public final class Company {
 
     /** A company whose connection holds its own Test Pay API key (e.g. one a test revokes). */
     public static Company signUp(String base, String name, String apiKey) {
-        WebSession session = WebSession.signUp(base, name);
+        return signUp(base, name, apiKey, SIGNING_SECRET, WebSession.PASSWORD);
+    }
+
+    /** A company with its own API key, webhook signing secret and owner's password (e.g. recognisable canaries). */
+    public static Company signUp(String base, String name, String apiKey, String signingSecret, String password) {
+        WebSession session = WebSession.signUp(base, name, password);
         session.get("/app/connections/new?connector=" + DesktopPairConnector.ID);
         HttpResponse<String> created = session.post("/app/connections", Map.of("connectorId", DesktopPairConnector.ID,
-                "name", name + " books", "api_key", apiKey, TestConnector.SECRET_FIELD, SIGNING_SECRET,
+                "name", name + " books", "api_key", apiKey, TestConnector.SECRET_FIELD, signingSecret,
                 "bank_account", "Barclays Current"));
         assertEquals(303, created.statusCode(), created.body());
         String location = WebSession.location(created);
         UUID id = UUID.fromString(WebSession.find(location, "/app/connections/([0-9a-f-]{36})"));
         String page = session.get("/app/connections/" + id).body();
         String url = WebSession.find(page, "class=\"webhook-url\"[^>]*value=\"([^\"]+)\"");
-        return new Company(session, id, url);
+        return new Company(session, id, url, signingSecret);
     }
 
     public WebSession session() {
@@ -84,7 +91,7 @@ public final class Company {
         String body = TestConnector.body(idTypeObject);
         return session.send(HttpRequest.newBuilder(URI.create(webhookUrl))
                 .header("Content-Type", "application/json")
-                .header("X-Test-Signature", TestConnector.sign(body.getBytes(), SIGNING_SECRET))
+                .header("X-Test-Signature", TestConnector.sign(body.getBytes(), signingSecret))
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 }

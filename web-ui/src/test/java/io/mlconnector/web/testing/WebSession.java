@@ -31,6 +31,7 @@ public final class WebSession {
     private final String base;
     private final HttpClient http;
     private String csrfToken = "";
+    private final java.util.List<HttpResponse<String>> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private String email;
 
     public WebSession(String base) {
@@ -41,15 +42,25 @@ public final class WebSession {
 
     /** Signs up a new company through the sign-up form; the session is then signed in as its owner. */
     public static WebSession signUp(String base, String company) {
+        return signUp(base, company, PASSWORD);
+    }
+
+    /** As {@link #signUp(String, String)}, with the owner's own password. */
+    public static WebSession signUp(String base, String company, String password) {
         WebSession session = new WebSession(base);
         session.get("/sign-up");
         session.email = "person" + COUNTER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         HttpResponse<String> response = session.post("/sign-up", Map.of("companyName", company, "name", "Owner of " + company,
-                "email", session.email, "password", PASSWORD));
+                "email", session.email, "password", password));
         if (response.statusCode() / 100 != 3) {
             throw new IllegalStateException("Sign-up failed: " + response.statusCode() + " " + response.body());
         }
         return session;
+    }
+
+    /** Every answer this session received, in order. */
+    public java.util.List<HttpResponse<String>> answers() {
+        return java.util.List.copyOf(answers);
     }
 
     public String email() {
@@ -83,7 +94,9 @@ public final class WebSession {
     public HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             // A page that fails to render must fail the test, not hang it.
-            return http.send(request.timeout(java.time.Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = http.send(request.timeout(java.time.Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            answers.add(answer);
+            return answer;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
