@@ -17,7 +17,7 @@ public class SecurityHeaders implements Ordered {
 
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+            + "frame-ancestors 'none'";
 
     @ResponseFilter
     public void addTo(MutableHttpResponse<?> response) {
