@@ -51,7 +51,7 @@ class SecurityHeadersTest {
             assertTrue(policy.contains("default-src 'self'"), where + ": " + policy);
             assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(""), where);
             assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""), where);
-            assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""), where);
+            assertEquals("same-origin", page.headers().firstValue("Referrer-Policy").orElse(""), where);
             assertFalse(INLINE_SCRIPT.matcher(page.body()).find(), where + " has an inline script the policy would block");
             assertFalse(INLINE_HANDLER.matcher(page.body()).find(), where + " has an inline event handler the policy would block");
             assertFalse(INLINE_STYLE.matcher(page.body()).find(), where + " has an inline style the policy would block");
