@@ -36,6 +36,14 @@ public interface ConnectorContext {
     /** Lists of objects people pick from when a record needs them to say what matches what. */
     PickLists pickLists();
 
+    /**
+     * The connection's inbox: where a schedule offers the events it polled, to be handled like webhook
+     * deliveries (stored once, retried, parked, replayable).
+     */
+    default Inbox inbox() {
+        throw new UnsupportedOperationException("This context has no inbox");
+    }
+
     /** The connection's QuickBooks Desktop request queue (only for connectors that use the Web Connector). */
     QuickBooksDesktop quickBooks();
 

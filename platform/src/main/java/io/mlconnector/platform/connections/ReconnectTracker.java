@@ -8,7 +8,7 @@ import io.mlconnector.platform.database.TenantTransactions;
 import io.mlconnector.platform.sync.AlertStore;
 import io.mlconnector.platform.jobs.Jobs;
 import io.mlconnector.platform.plugins.PluginHost;
-import io.mlconnector.platform.webhooks.InboxRepository;
+import io.mlconnector.platform.inbox.InboxRepository;
 import jakarta.inject.Singleton;
 import java.util.List;
 

@@ -11,7 +11,7 @@ import io.mlconnector.platform.plugins.PluginCalls;
 import io.mlconnector.platform.plugins.PluginHost;
 import io.mlconnector.platform.runtime.ContextFactory;
 import io.mlconnector.platform.sync.SyncRecordStore;
-import io.mlconnector.platform.webhooks.InboxRepository;
+import io.mlconnector.platform.inbox.InboxRepository;
 import io.mlconnector.api.context.SyncStatus;
 import jakarta.inject.Singleton;
 import java.util.List;

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import io.micronaut.context.BeanProvider;
+import io.mlconnector.platform.inbox.EventHandling;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * between) are found again by {@link JobTasks#SWEEPER}, so nothing depends on this call succeeding.
  */
 @Singleton
-public class Jobs {
+public class Jobs implements EventHandling {
 
     private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
 
@@ -27,6 +28,7 @@ public class Jobs {
         this.scheduler = scheduler;
     }
 
+    @Override
     public void handleEvents(List<Long> eventIds) {
         if (eventIds.isEmpty()) {
             return;

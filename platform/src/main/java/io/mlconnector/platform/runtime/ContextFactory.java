@@ -13,6 +13,7 @@ import io.mlconnector.platform.sync.PickListStore;
 import io.mlconnector.platform.sync.IdMappingStore;
 import io.mlconnector.platform.sync.SyncRecordStore;
 import io.mlconnector.platform.vault.CredentialVault;
+import io.mlconnector.platform.inbox.EventInbox;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
@@ -37,16 +38,19 @@ public class ContextFactory {
     private final io.mlconnector.platform.payouts.PayoutStore payouts;
     private final io.mlconnector.platform.people.PublicUrls urls;
     private final BeanProvider<io.mlconnector.platform.oauth.TokenService> tokens;
+    private final EventInbox inbox;
 
     public ContextFactory(TenantTransactions transactions, CredentialVault vault, BeanProvider<PluginHost> plugins, IdMappingStore ids,
                           SyncRecordStore syncRecords, CursorStore cursors, PickListStore pickLists, AlertStore alerts, AuditLog audit,
                           BeanProvider<QuickBooksAccess> quickBooks, PlatformOutboundHttp http, SystemOverrides overrides, Clock clock,
                           AlertMailer mailer, io.mlconnector.platform.payouts.PayoutStore payouts,
-                          io.mlconnector.platform.people.PublicUrls urls, BeanProvider<io.mlconnector.platform.oauth.TokenService> tokens) {
+                          io.mlconnector.platform.people.PublicUrls urls, BeanProvider<io.mlconnector.platform.oauth.TokenService> tokens,
+                          EventInbox inbox) {
         this.mailer = mailer;
         this.payouts = payouts;
         this.urls = urls;
         this.tokens = tokens;
+        this.inbox = inbox;
         this.transactions = transactions;
         this.vault = vault;
         this.plugins = plugins;
@@ -138,5 +142,9 @@ public class ContextFactory {
 
     io.mlconnector.platform.payouts.PayoutStore payouts() {
         return payouts;
+    }
+
+    EventInbox inbox() {
+        return inbox;
     }
 }

@@ -12,6 +12,8 @@ import io.mlconnector.api.payout.Payouts;
 import io.mlconnector.api.context.Credentials;
 import io.mlconnector.api.context.Cursors;
 import io.mlconnector.api.context.IdMappings;
+import io.mlconnector.api.context.Inbox;
+import io.mlconnector.api.webhook.InboundEvent;
 import io.mlconnector.api.context.OutboundHttp;
 import io.mlconnector.api.context.Settings;
 import io.mlconnector.api.context.SyncRecord;
@@ -262,6 +264,19 @@ final class PlatformConnectorContext implements ConnectorContext {
             public int size(String list) {
                 return tx.read(tenant, () -> store.size(id, list));
             }
+        };
+    }
+
+    @Override
+    public Inbox inbox() {
+        return (source, events) -> {
+            List<InboundEvent> ofSource = events.stream().map(e -> new InboundEvent(source, e.id(), e.type(), e.objectId(),
+                    e.occurredAt(), e.payload())).toList();
+            List<Long> stored = platform.inbox().store(tenantId(), connectionId(), ofSource, "poll");
+            if (connection.active()) {
+                platform.inbox().handle(stored);
+            }
+            return stored.size();
         };
     }
 

@@ -10,7 +10,7 @@ import io.mlconnector.platform.database.TenantTransactions;
 import io.mlconnector.platform.jobs.Jobs;
 import io.mlconnector.platform.ops.NotFound;
 import io.mlconnector.platform.people.InvalidInput;
-import io.mlconnector.platform.webhooks.InboxRepository;
+import io.mlconnector.platform.inbox.InboxRepository;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.UUID;

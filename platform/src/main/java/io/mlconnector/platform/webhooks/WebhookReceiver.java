@@ -9,7 +9,7 @@ import io.mlconnector.platform.audit.AuditLog;
 import io.mlconnector.platform.connections.Connection;
 import io.mlconnector.platform.connections.ConnectionRepository;
 import io.mlconnector.platform.database.TenantTransactions;
-import io.mlconnector.platform.jobs.Jobs;
+import io.mlconnector.platform.inbox.EventInbox;
 import io.mlconnector.platform.plugins.PluginCalls;
 import io.mlconnector.platform.plugins.PluginHost;
 import io.mlconnector.platform.runtime.ContextFactory;
@@ -42,16 +42,15 @@ public class WebhookReceiver {
     private final PluginCalls calls;
     private final ContextFactory contexts;
     private final CredentialVault vault;
-    private final InboxRepository inbox;
+    private final EventInbox inbox;
     private final AuditLog audit;
-    private final Jobs jobs;
     private final RejectedDeliveries rejections;
     private final ShortLivedCache<String, Connection> byToken = new ShortLivedCache<>(Duration.ofSeconds(5));
     private final ShortLivedCache<String, List<String>> secrets = new ShortLivedCache<>(Duration.ofSeconds(30));
 
     public WebhookReceiver(TenantTransactions transactions, ConnectionRepository connections, PluginHost plugins,
-                           PluginCalls calls, ContextFactory contexts, CredentialVault vault, InboxRepository inbox,
-                           AuditLog audit, Jobs jobs, RejectedDeliveries rejections) {
+                           PluginCalls calls, ContextFactory contexts, CredentialVault vault, EventInbox inbox,
+                           AuditLog audit, RejectedDeliveries rejections) {
         this.rejections = rejections;
         this.transactions = transactions;
         this.connections = connections;
@@ -61,7 +60,6 @@ public class WebhookReceiver {
         this.vault = vault;
         this.inbox = inbox;
         this.audit = audit;
-        this.jobs = jobs;
     }
 
     private WebhookResult verify(Connection connection, PluginHost.LoadedConnector connector, WebhookSource webhookSource,
@@ -114,13 +112,7 @@ public class WebhookReceiver {
         WebhookResult.Accepted accepted = (WebhookResult.Accepted) result;
         List<Long> stored;
         try {
-            stored = transactions.write(connection.tenantId(), () -> {
-                List<Long> ids = inbox.store(connection.tenantId(), connection.id(), accepted.events());
-                audit.insertAll(accepted.events().stream().map(event -> AuditEntry.of(connection.tenantId(), "event.received",
-                                "stored").connection(connection.id()).correlation(event.id()).ids(event.objectId(), null)
-                        .message(event.type())).toList());
-                return ids;
-            });
+            stored = inbox.store(connection.tenantId(), connection.id(), accepted.events(), "webhook");
         } catch (RuntimeException e) {
             byToken.forget(token);
             if (transactions.system(() -> connections.findByWebhookToken(token)).isEmpty()) {
@@ -129,7 +121,7 @@ public class WebhookReceiver {
             throw e;
         }
         if (connection.active()) {
-            jobs.handleEvents(stored);
+            inbox.handle(stored);
         }
         int duplicates = accepted.events().size() - stored.size();
         return new Outcome(accepted.status(), "Stored " + stored.size() + " events" + (duplicates > 0 ? ", " + duplicates + " already received" : ""));

@@ -62,6 +62,8 @@ public class TestConnector implements Connector {
     public static final String ACCOUNTS = "test-books-accounts";
     /** What the next {@code accounts} event reads from Test Books. */
     public static volatile List<Choice> booksAccounts = List.of();
+    /** Events Test Pay's event list returns to the next run of the {@code poll} schedule, by connection. */
+    public static final Map<java.util.UUID, List<InboundEvent>> TO_POLL = new ConcurrentHashMap<>();
     /** The pick list of Test Books customers a person chooses from. */
     public static final String CUSTOMERS = "test-books-customers";
 
@@ -186,6 +188,15 @@ public class TestConnector implements Connector {
             context.audit().record(event.id(), "payment.posted", "ok", event.objectId(), target, null);
         }
         context.syncRecords().done("payment", event.objectId(), target);
+    }
+
+    /** The {@code poll} schedule reads Test Pay's event list ({@link #TO_POLL}) and offers it to the inbox. */
+    @Override
+    public void runSchedule(String scheduleId, ConnectorContext context) {
+        List<InboundEvent> polled = TO_POLL.remove(context.connectionId());
+        if ("poll".equals(scheduleId) && polled != null) {
+            context.inbox().offer("test-pay", polled);
+        }
     }
 
     public static String sign(byte[] body, String secret) {

@@ -1,4 +1,4 @@
-package io.mlconnector.platform.webhooks;
+package io.mlconnector.platform.inbox;
 
 import io.mlconnector.api.webhook.InboundEvent;
 import io.mlconnector.platform.database.Sql;
