@@ -68,8 +68,7 @@ public final class QbdGoCardlessConnector implements Connector {
 
     private void pollEvents(ConnectorContext context) {
         if (ConnectionSettings.of(context).eventSource().polls()) {
-            poller.run(flows.gc(context), context,
-                    (event, ctx) -> events.handle(HandledEvents.EVENTS.toInbound(event), ctx));
+            poller.run(flows.gc(context), context);
         }
     }
 }

@@ -65,6 +65,8 @@ final class Scenario implements AutoCloseable {
                 .setting(Keys.FEE_ACCOUNT, "GoCardless Fees");
         settings.forEach(b::setting);
         this.ctx = b.build();
+        // Polled events reach the connector through the inbox, stored once with the webhook ones.
+        ctx.inbox().handledBy(event -> handleNew(List.of(event)));
     }
 
     /** A UK company keeping its books in GBP. */

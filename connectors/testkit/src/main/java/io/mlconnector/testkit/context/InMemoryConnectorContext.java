@@ -45,6 +45,7 @@ public final class InMemoryConnectorContext implements ConnectorContext {
     private final InMemoryQuickBooksDesktop quickBooks;
     private final OutboundHttp http;
     private final InMemoryAlerts alerts;
+    private final InMemoryInbox inbox = new InMemoryInbox();
     private final InMemoryOAuthTokens oauth = new InMemoryOAuthTokens();
     private final InMemoryPayouts payouts = new InMemoryPayouts();
     private final Map<String, String> baseUrls;
@@ -130,6 +131,11 @@ public final class InMemoryConnectorContext implements ConnectorContext {
     @Override
     public OutboundHttp http() {
         return http;
+    }
+
+    @Override
+    public InMemoryInbox inbox() {
+        return inbox;
     }
 
     @Override
