@@ -105,8 +105,7 @@ public final class FreshBooksGoCardlessConnector implements Connector {
         switch (scheduleId) {
             case Keys.POLL_INVOICES -> invoicePoll.run(context);
             case Keys.KEEP_CALLBACKS -> keepCallbacks(context);
-            case Keys.POLL_GOCARDLESS -> gocardlessPoll.run(flows.gc(context), context,
-                    (event, ctx) -> events.handle(EventRouter.GOCARDLESS_EVENTS.toInbound(event), ctx));
+            case Keys.POLL_GOCARDLESS -> gocardlessPoll.run(flows.gc(context), context);
             default -> context.log().log(System.Logger.Level.WARNING, "Unknown schedule " + scheduleId + " ignored");
         }
     }
