@@ -58,6 +58,29 @@ class BundledPluginsTest {
         String connectors = api.get("/api/connectors", owner.auth()).body();
         assertTrue(connectors.contains("freshbooks-gocardless"), connectors);
         assertTrue(connectors.contains("FreshBooks ↔ GoCardless"), connectors);
+    void theQuickBooksOnlineGoCardlessPluginLoadsAndVerifiesGoCardlessWebhooksAtItsConnectionsUrl() throws Exception {
+        Api api = new Api(server.getURL().toString());
+        Tenants.SignedUp owner = new Tenants(api).signUp("Online Books Co");
+        assertTrue(api.get("/api/connectors", owner.auth()).body().contains("qbo-gocardless"));
+
+        HttpResponse<String> created = api.postJson("/api/connections",
+                "{\"connectorId\": \"qbo-gocardless\", \"credentials\": {\"access_token\": \"sandbox_abcdefgh12345\", "
+                        + "\"webhook_secret\": \"gc-secret-123\"}}", owner.auth());
+        assertEquals(201, created.statusCode(), created.body());
+        String url = null;
+        for (var hook : Tenants.read(created.body()).get("webhooks")) {
+            if (hook.get("url").asText().endsWith("/gocardless")) {
+                url = hook.get("url").asText();
+            }
+        }
+        assertTrue(url != null, created.body());
+        String body = "{\"events\":[],\"meta\":{\"webhook_id\":\"WB1\"}}";
+        HttpResponse<String> forged = api.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Webhook-Signature", "00").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(498, forged.statusCode(), forged.body());
+        HttpResponse<String> signed = api.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Webhook-Signature", hmac(body, "gc-secret-123")).POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(204, signed.statusCode(), signed.body());
     }
 
     private static String hmac(String body, String secret) throws Exception {

@@ -197,6 +197,23 @@ public final class FakeGoCardless implements AutoCloseable {
         }
     }
 
+    /**
+     * What the payer does on GoCardless's hosted page for an existing customer (e.g. one an
+     * accounting connector created): adds a bank account and authorises a mandate, which becomes
+     * active. Returns the mandate id.
+     */
+    public String authoriseMandate(String customerId, String accountHolderName) {
+        synchronized (store) {
+            ObjectNode account = json.createObjectNode();
+            account.put("account_holder_name", accountHolderName);
+            account.putObject("links").put("customer", customerId);
+            String bankAccountId = store.createBankAccount(account).path("id").asText();
+            String mandateId = createMandate(bankAccountId);
+            activateMandate(mandateId);
+            return mandateId;
+        }
+    }
+
     /** A mandate in pending_submission on the given customer bank account. */
     public String createMandate(String customerBankAccountId) {
         ObjectNode in = json.createObjectNode();
@@ -347,6 +364,10 @@ public final class FakeGoCardless implements AutoCloseable {
 
     public ObjectNode payment(String id) {
         return resource("payments", id);
+    }
+
+    public ObjectNode customer(String id) {
+        return resource("customers", id);
     }
 
     public ObjectNode mandate(String id) {

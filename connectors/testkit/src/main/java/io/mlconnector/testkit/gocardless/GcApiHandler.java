@@ -153,6 +153,10 @@ final class GcApiHandler implements HttpHandler {
         if ("POST".equals(method) && segments.size() == 4 && "actions".equals(segments.get(2))) {
             return action(collection, segments.get(1), segments.get(3));
         }
+        if ("PUT".equals(method) && segments.size() == 2 && "customers".equals(collection)) {
+            JsonNode params = envelopeContent(collection, body);
+            return envelope(collection, store.updateCustomer(segments.get(1), params));
+        }
         if (Set.of("GET", "POST", "PUT").contains(method)) {
             throw pathNotFound();
         }

@@ -225,6 +225,21 @@ final class GcStore {
         return c;
     }
 
+    /** PUT /customers/{id}: the fields given replace the stored ones; metadata is replaced as a whole. */
+    synchronized ObjectNode updateCustomer(String id, JsonNode in) {
+        ObjectNode c = get("customers", id);
+        for (String f : List.of("email", "given_name", "family_name", "company_name", "address_line1", "city",
+                "postal_code", "country_code", "language", "phone_number")) {
+            if (in.has(f)) {
+                c.put(f, text(in, f));
+            }
+        }
+        if (in.has("metadata")) {
+            c.set("metadata", metadata(in, "customers"));
+        }
+        return c;
+    }
+
     synchronized ObjectNode createBankAccount(JsonNode in) {
         String customerId = requiredLink(in, "customer", "customer_bank_accounts");
         get("customers", customerId);

@@ -408,6 +408,65 @@ public final class GoCardlessApi {
                 links == null ? null : links.getMandateRequestMandate());
     }
 
+    /**
+     * Creates a customer under an idempotency key derived from who they are in the other system, so
+     * a retry after a lost answer returns the customer the first call made ({@code alreadyExisted}).
+     */
+    public GoCardlessCustomerCreation createCustomer(GoCardlessCustomerDetails details, String idempotencyKey) {
+        Objects.requireNonNull(details, "details");
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw new IllegalArgumentException("A customer is only created with an idempotency key");
+        }
+        CustomerService.CustomerCreateRequest create = customers.create().withIdempotencyKey(idempotencyKey);
+        if (details.email() != null) {
+            create = create.withEmail(details.email());
+        }
+        if (details.givenName() != null) {
+            create = create.withGivenName(details.givenName());
+        }
+        if (details.familyName() != null) {
+            create = create.withFamilyName(details.familyName());
+        }
+        if (details.companyName() != null) {
+            create = create.withCompanyName(details.companyName());
+        }
+        if (!details.metadata().isEmpty()) {
+            create = create.withMetadata(details.metadata());
+        }
+        CustomerService.CustomerCreateRequest finalCreate = create;
+        try {
+            return new GoCardlessCustomerCreation(ResourceMapper.customer(call("creating a customer", finalCreate::execute)), false);
+        } catch (GoCardlessApiException e) {
+            if (e.hasReason("idempotent_creation_conflict") && e.conflictingResourceId().isPresent()) {
+                return new GoCardlessCustomerCreation(getCustomer(e.conflictingResourceId().get()), true);
+            }
+            throw e;
+        }
+    }
+
+    /** Updates a customer's names, e-mail and metadata to {@code details} (null fields are left as they are). */
+    public GoCardlessCustomer updateCustomer(String customerId, GoCardlessCustomerDetails details) {
+        requireId(customerId, "customer");
+        CustomerService.CustomerUpdateRequest update = customers.update(customerId);
+        if (details.email() != null) {
+            update = update.withEmail(details.email());
+        }
+        if (details.givenName() != null) {
+            update = update.withGivenName(details.givenName());
+        }
+        if (details.familyName() != null) {
+            update = update.withFamilyName(details.familyName());
+        }
+        if (details.companyName() != null) {
+            update = update.withCompanyName(details.companyName());
+        }
+        if (!details.metadata().isEmpty()) {
+            update = update.withMetadata(details.metadata());
+        }
+        CustomerService.CustomerUpdateRequest finalUpdate = update;
+        return ResourceMapper.customer(call("updating customer " + customerId, finalUpdate::execute));
+    }
+
     // ---------------------------------------------------------------- plumbing
 
     private String customerOfMandate(Payment p) {
