@@ -1,6 +1,7 @@
 package io.mlconnector.connectors.qbogocardless;
 
 import io.mlconnector.api.CannotProcess;
+import io.mlconnector.api.CredentialsRejected;
 import io.mlconnector.api.context.ConnectorContext;
 import io.mlconnector.api.oauth.AccessToken;
 import io.mlconnector.systems.qbo.QboClient;
@@ -20,7 +21,7 @@ final class Books {
     }
 
     static QboClient client(ConnectorContext context) {
-        AccessToken token = context.oauth().current(QboGoCardlessSpec.QBO);
+        AccessToken token = token(context);
         String realm = token.requireValue(REALM);
         String baseUrl = context.baseUrlOverride(QboGoCardlessSpec.QBO)
                 .orElse(token.baseUrl() != null ? token.baseUrl() : QboEnvironment.PRODUCTION.baseUrl());
@@ -30,7 +31,7 @@ final class Books {
     /** The company with its home currency as read when it was connected (read again if it was not kept). */
     static QuickBooksOnline open(ConnectorContext context) {
         QboClient client = client(context);
-        AccessToken token = context.oauth().current(QboGoCardlessSpec.QBO);
+        AccessToken token = token(context);
         String home = token.value(HOME_CURRENCY)
                 .or(() -> context.cursors().get("qbo." + HOME_CURRENCY))
                 .orElseGet(() -> {
@@ -42,8 +43,18 @@ final class Books {
         return new QuickBooksOnline(client, home);
     }
 
+    /** The connection's current Intuit token; a platform without OAuth connections means "not connected". */
+    static AccessToken token(ConnectorContext context) {
+        try {
+            return context.oauth().current(QboGoCardlessSpec.QBO);
+        } catch (UnsupportedOperationException e) {
+            throw new CredentialsRejected(QboGoCardlessSpec.QBO, "QuickBooks Online is not connected: this server offers no "
+                    + "\"Connect to QuickBooks Online\" yet");
+        }
+    }
+
     static boolean multiCurrency(ConnectorContext context) {
-        return context.oauth().current(QboGoCardlessSpec.QBO).value(MULTI_CURRENCY)
+        return token(context).value(MULTI_CURRENCY)
                 .or(() -> context.cursors().get("qbo." + MULTI_CURRENCY)).map(Boolean::parseBoolean).orElse(false);
     }
 

@@ -36,6 +36,15 @@ class QboGoCardlessFlowsTest {
         return w.ctx.ids().target(Ledger.INVOICE_PAYMENT, invoice).orElseThrow();
     }
 
+    /** An invoice of a customer with a mandate, collected by GoCardless and recorded in QuickBooks; returns the payment id. */
+    private String collectedAndRecorded(String amount) {
+        String customer = w.customerWithMandate("Ada Lovelace", "ada@example.com");
+        String pm = invoiceCollected(customer, amount);
+        w.gc.confirmPayment(pm);
+        w.deliverGoCardless();
+        return pm;
+    }
+
     @Test
     void aQuickBooksCustomerBecomesOneGoCardlessCustomerWithItsIdInMetadata() {
         String customer = w.company.addCustomer("Ada Lovelace", "ada@example.com");
@@ -103,11 +112,9 @@ class QboGoCardlessFlowsTest {
 
     @Test
     void aChargeBackRemovesThePostedPaymentSoTheInvoiceReopens() {
-        String customer = w.customerWithMandate("Ada Lovelace", "ada@example.com");
-        String pm = invoiceCollected(customer, "60.00");
+        String pm = collectedAndRecorded("60.00");
         String invoice = w.ctx.ids().source(Ledger.INVOICE_PAYMENT, pm).orElseThrow();
-        w.gc.confirmPayment(pm);
-        w.deliverGoCardless();
+        assertEquals(1, w.company.all("Payment").size());
         w.gc.chargeBackPayment(pm);
         w.deliverGoCardless();
 
@@ -144,10 +151,9 @@ class QboGoCardlessFlowsTest {
 
     @Test
     void aRefundIsARefundReceiptFromTheClearingAccount() {
-        String customer = w.customerWithMandate("Ada Lovelace", "ada@example.com");
-        String pm = invoiceCollected(customer, "60.00");
-        w.gc.confirmPayment(pm);
-        w.deliverGoCardless();
+        String pm = collectedAndRecorded("60.00");
+        String customer = w.company.get("Payment", w.ctx.ids().target(Ledger.PAYMENT, pm).orElseThrow())
+                .path("CustomerRef").path("value").asText();
         String refund = w.gc.createRefund(pm, 1500);
         w.gc.markRefundPaid(refund);
         w.deliverGoCardless();
