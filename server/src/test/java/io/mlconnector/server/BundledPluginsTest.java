@@ -58,6 +58,9 @@ class BundledPluginsTest {
         String connectors = api.get("/api/connectors", owner.auth()).body();
         assertTrue(connectors.contains("freshbooks-gocardless"), connectors);
         assertTrue(connectors.contains("FreshBooks ↔ GoCardless"), connectors);
+    }
+
+    @Test
     void theQuickBooksOnlineGoCardlessPluginLoadsAndVerifiesGoCardlessWebhooksAtItsConnectionsUrl() throws Exception {
         Api api = new Api(server.getURL().toString());
         Tenants.SignedUp owner = new Tenants(api).signUp("Online Books Co");
