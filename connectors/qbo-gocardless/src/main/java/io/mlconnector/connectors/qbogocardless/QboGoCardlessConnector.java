@@ -145,7 +145,7 @@ public class QboGoCardlessConnector implements Connector {
         switch (scheduleId) {
             case QboGoCardlessSpec.QBO_CHANGES -> readChanges(context);
             case QboGoCardlessSpec.POLL_GOCARDLESS -> new GoCardlessEventPoller(GC_EVENTS)
-                    .run(clients.api(context), context, (e, ctx) -> handle(GC_EVENTS.toInbound(e), ctx));
+                    .run(clients.api(context), context);
             case QboGoCardlessSpec.QBO_LISTS -> readLists(context);
             default -> {
             }
