@@ -337,7 +337,7 @@ public class OAuthConnect {
                 throw InvalidInput.of("environment", "Choose one of the listed environments.");
             }
             if (!custom.matches("https://[A-Za-z0-9.-]+(:[0-9]{1,5})?/?")) {
-                throw InvalidInput.of("base_url", "Enter the address as https://host, for example https://rest.zuora.com.");
+                throw InvalidInput.of("base_url", "Enter the address as https://host, for example https://api.example.com.");
             }
             return custom.endsWith("/") ? custom.substring(0, custom.length() - 1) : custom;
         }

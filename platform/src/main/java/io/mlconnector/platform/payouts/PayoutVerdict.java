@@ -19,7 +19,7 @@ public record PayoutVerdict(State state, String text, String detail) {
 
     /**
      * @param books    the books' name, e.g. "QuickBooks Desktop"
-     * @param payments the payments system's name, e.g. "GoCardless"
+     * @param payments the payments system's name, as its connector's spec gives it
      * @param amount formats money for people, e.g. "£1,204.33"
      */
     public static PayoutVerdict of(PayoutStore.Stored payout, String books, String payments, Function<Money, String> amount) {

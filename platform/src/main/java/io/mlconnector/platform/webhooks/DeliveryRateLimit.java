@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * How many webhook deliveries one sender address may make to one webhook address: a token bucket
  * per (webhook token, source address). A sender that goes over gets 429 and retries later, as
- * GoCardless, Stripe and the others do; the real sender, coming from its own addresses, keeps
+ * payment systems do; the real sender, coming from its own addresses, keeps
  * its own allowance.
  */
 @Singleton
